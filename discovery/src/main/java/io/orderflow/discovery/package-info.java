@@ -1,0 +1,4 @@
+/**
+ * Service registry (Eureka server) every service registers with.
+ */
+package io.orderflow.discovery;

@@ -1,0 +1,4 @@
+/**
+ * Products, stock and per-order reservations.
+ */
+package io.orderflow.inventory;

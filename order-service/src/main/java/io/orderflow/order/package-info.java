@@ -1,0 +1,4 @@
+/**
+ * Orders and the place-order saga that orchestrates inventory and payment.
+ */
+package io.orderflow.order;

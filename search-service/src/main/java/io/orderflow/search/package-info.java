@@ -1,0 +1,4 @@
+/**
+ * The order and product search projection over the Elasticsearch API.
+ */
+package io.orderflow.search;
