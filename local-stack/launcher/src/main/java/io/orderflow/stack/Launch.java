@@ -1,0 +1,35 @@
+package io.orderflow.stack;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** How a component's process is started. */
+public sealed interface Launch {
+
+	/**
+	 * An embedded server node ({@link NodeLauncher}); it gets {@code --data-dir}, one
+	 * {@code --<role>=<port>} per port of the component and {@code arguments}.
+	 */
+	record NodeLaunch(Node node, Function<StackPlan, Map<String, String>> arguments) implements Launch {
+
+	}
+
+	/**
+	 * A Spring Boot service module's executable jar, run with the OpenTelemetry agent and
+	 * its needs' connection settings.
+	 */
+	record ServiceLaunch(String module, List<String> jvmOptions) implements Launch {
+
+	}
+
+	/**
+	 * An executable jar copied into {@code local-stack/launcher/target/tools} at build
+	 * time (Zipkin, simulators), with arguments derived from the port plan.
+	 */
+	record ProgramLaunch(String tool, List<String> jvmOptions,
+			Function<PortPlan, List<String>> arguments) implements Launch {
+
+	}
+
+}
