@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * One operating-system process the launcher started: a server node or a service JVM.
@@ -80,7 +81,7 @@ public final class ManagedProcess {
 	}
 
 	public boolean isAlive() {
-		return ProcessHandle.of(this.pid).map(ProcessHandle::isAlive).orElse(false);
+		return alive(this.pid);
 	}
 
 	/**
@@ -103,14 +104,17 @@ public final class ManagedProcess {
 		}
 	}
 
-	/** SIGTERM to the process group (and the extra pids), SIGKILL after {@code grace}. */
+	/**
+	 * SIGTERM to the process group (and the extra pids), SIGKILL after {@code grace}.
+	 * Returns once none of them runs any more, so the ports are free again.
+	 */
 	public void stop(Duration grace, List<Long> extraPids) {
 		signal("TERM", extraPids);
 		long deadline = System.nanoTime() + grace.toNanos();
-		while (System.nanoTime() < deadline && (isAlive() || anyAlive(extraPids))) {
+		while (System.nanoTime() < deadline && anyRunning(extraPids)) {
 			pause(Duration.ofMillis(100));
 		}
-		if (isAlive() || anyAlive(extraPids)) {
+		if (anyRunning(extraPids)) {
 			kill(extraPids);
 		}
 	}
@@ -119,17 +123,28 @@ public final class ManagedProcess {
 	public void kill(List<Long> extraPids) {
 		signal("KILL", extraPids);
 		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (System.nanoTime() < deadline && (isAlive() || anyAlive(extraPids))) {
+		while (System.nanoTime() < deadline && anyRunning(extraPids)) {
 			pause(Duration.ofMillis(50));
 		}
 	}
 
+	/**
+	 * The process, what is left of its group (children outlive a JVM that exited before
+	 * them), or an extra pid.
+	 */
+	private boolean anyRunning(List<Long> extraPids) {
+		return isAlive() || anyAlive(extraPids) || groupRunning(this.pid);
+	}
+
 	private void signal(String signal, List<Long> extraPids) {
 		List<String> command = new ArrayList<>(List.of("kill", "-" + signal, "--"));
-		if (isAlive()) {
-			// A session leader's group id is its pid; without setsid only the process
-			// itself.
-			command.add((isGroupLeader() ? "-" : "") + this.pid);
+		if (groupRunning(this.pid)) {
+			// setsid made the process a session leader: its group id is its pid, and the
+			// group lives on while any member does, even after the leader exited.
+			command.add("-" + this.pid);
+		}
+		else if (isAlive()) {
+			command.add(Long.toString(this.pid));
 		}
 		extraPids.stream().filter(ManagedProcess::alive).forEach((extra) -> command.add(Long.toString(extra)));
 		if (command.size() == 3) {
@@ -149,19 +164,29 @@ public final class ManagedProcess {
 		}
 	}
 
-	private boolean isGroupLeader() {
-		return processGroup(this.pid).map((group) -> group == this.pid).orElse(false);
+	/** Whether any process of group {@code group} still runs. */
+	private static boolean groupRunning(long group) {
+		try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+			return processes.map((process) -> process.getFileName().toString())
+				.filter((name) -> !name.isEmpty() && name.chars().allMatch(Character::isDigit))
+				.map((name) -> stat(Long.parseLong(name)))
+				.flatMap(Optional::stream)
+				.anyMatch((stat) -> stat.group() == group && stat.running());
+		}
+		catch (IOException | UncheckedIOException ex) {
+			return false;
+		}
 	}
 
 	/**
-	 * Field 5 of {@code /proc/<pid>/stat}, read after the command name, which may contain
-	 * spaces.
+	 * State and group from {@code /proc/<pid>/stat}, read after the command name, which
+	 * may contain spaces.
 	 */
-	private static Optional<Long> processGroup(long pid) {
+	private static Optional<Stat> stat(long pid) {
 		try {
 			String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
 			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-			return Optional.of(Long.parseLong(fields[2]));
+			return Optional.of(new Stat(fields[0].charAt(0), Long.parseLong(fields[2])));
 		}
 		catch (IOException | RuntimeException ex) {
 			return Optional.empty();
@@ -172,8 +197,13 @@ public final class ManagedProcess {
 		return pids.stream().anyMatch(ManagedProcess::alive);
 	}
 
+	/**
+	 * A zombie has ended and only waits for its parent to collect it, which for orphans
+	 * (the postmaster, once pg_ctl is gone) can take seconds; it holds no port or file.
+	 */
 	private static boolean alive(long pid) {
-		return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+		return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)
+				&& stat(pid).map(Stat::running).orElse(true);
 	}
 
 	static void pause(Duration duration) {
@@ -184,6 +214,14 @@ public final class ManagedProcess {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("Interrupted", ex);
 		}
+	}
+
+	private record Stat(char state, long group) {
+
+		boolean running() {
+			return this.state != 'Z' && this.state != 'X';
+		}
+
 	}
 
 	/** A readiness check; may be called many times. */
