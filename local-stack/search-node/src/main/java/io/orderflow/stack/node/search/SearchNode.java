@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import io.orderflow.stack.node.NodeRuntime;
 import org.opensearch.analysis.common.CommonAnalysisPlugin;
 import org.opensearch.common.settings.Settings;
+import org.opensearch.common.unit.TimeValue;
 import org.opensearch.env.Environment;
 import org.opensearch.index.mapper.MapperExtrasPlugin;
 import org.opensearch.index.reindex.ReindexPlugin;
@@ -57,6 +58,7 @@ public final class SearchNode {
 			started.set(node);
 			node.start();
 			awaitHealthy(port, Duration.ofSeconds(120));
+			withoutReplicasByDefault(node);
 			NodeRuntime.markReady(Map.of("port", Integer.toString(port), "transport-port",
 					Integer.toString(transportPort), "url", "http://127.0.0.1:" + port));
 		}
@@ -83,9 +85,6 @@ public final class SearchNode {
 			// A developer's disk is often fuller than a server's; the default watermarks
 			// would turn indices read-only and fail every write.
 			.put("cluster.routing.allocation.disk.threshold_enabled", false)
-			// One node can hold no replica: indices created without saying otherwise stay
-			// green instead of yellow forever.
-			.put("cluster.default_number_of_replicas", 0)
 			.build();
 		return InternalSettingsPreparer.prepareEnvironment(settings, Map.of(), config, () -> "orderflow-search");
 	}
@@ -106,6 +105,20 @@ public final class SearchNode {
 			throw new IllegalStateException(
 					"Cluster health answered " + response.statusCode() + ": " + response.body());
 		}
+	}
+
+	/**
+	 * One node can hold no replica, so an index created without saying otherwise would
+	 * stay yellow for good. Only honoured as a dynamic cluster setting, not from the
+	 * node's settings; persistent, so it is in the cluster state from the first start on.
+	 */
+	private static void withoutReplicasByDefault(Node node) {
+		node.client()
+			.admin()
+			.cluster()
+			.prepareUpdateSettings()
+			.setPersistentSettings(Settings.builder().put("cluster.default_number_of_replicas", 0))
+			.get(TimeValue.timeValueSeconds(30));
 	}
 
 	private static void close(Node node) {
