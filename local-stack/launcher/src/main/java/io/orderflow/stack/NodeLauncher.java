@@ -14,6 +14,8 @@ import io.orderflow.stack.node.NodeRuntime;
 /** Starts an embedded server node as its own JVM and waits until it says it is ready. */
 public final class NodeLauncher {
 
+	private static final Duration FAILED_START_GRACE = Duration.ofSeconds(10);
+
 	private final Checkout checkout;
 
 	public NodeLauncher(Checkout checkout) {
@@ -54,7 +56,10 @@ public final class NodeLauncher {
 			process.awaitReady(timeout, () -> Files.isRegularFile(readyFile));
 		}
 		catch (StartupFailure ex) {
-			running.kill();
+			// A node that is slow rather than hung still gets to stop what it started:
+			// before its ready file names them, the launcher knows none of its detached
+			// processes (a postmaster) and a SIGKILL would orphan them.
+			running.process().stop(FAILED_START_GRACE, List.of());
 			throw ex;
 		}
 		return running;
