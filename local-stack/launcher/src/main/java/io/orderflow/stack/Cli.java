@@ -224,8 +224,7 @@ public final class Cli {
 
 	private static long livePid(LocalStack stack, String name) {
 		OptionalLong pid = stack.state().pid(name);
-		return (pid.isPresent() && ProcessHandle.of(pid.getAsLong()).map(ProcessHandle::isAlive).orElse(false))
-				? pid.getAsLong() : 0;
+		return (pid.isPresent() && ProcessMetrics.isRunning(pid.getAsLong())) ? pid.getAsLong() : 0;
 	}
 
 	private int down(LocalStack stack) {

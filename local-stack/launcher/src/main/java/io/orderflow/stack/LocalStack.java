@@ -523,8 +523,7 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	private boolean isProcessOf(long pid, String component) {
-		return ProcessHandle.of(pid)
-			.filter(ProcessHandle::isAlive)
+		return ProcessMetrics.isRunning(pid) && ProcessHandle.of(pid)
 			.map((process) -> componentOf(process).filter(component::equals).isPresent())
 			.orElse(false);
 	}
@@ -534,7 +533,7 @@ public final class LocalStack implements AutoCloseable {
 	 * line: nodes carry their ready file, services and programs the state directory.
 	 */
 	private Optional<String> componentOf(ProcessHandle process) {
-		List<String> arguments = process.info().arguments().map(List::of).orElse(List.of());
+		List<String> arguments = ProcessMetrics.arguments(process);
 		String prefix = "-D" + StackPlan.COMPONENT_PROPERTY + "=";
 		Optional<String> name = arguments.stream()
 			.filter((argument) -> argument.startsWith(prefix))
@@ -632,7 +631,7 @@ public final class LocalStack implements AutoCloseable {
 			if (this.found == null) {
 				Map<String, List<Long>> byComponent = new LinkedHashMap<>();
 				ProcessHandle.allProcesses()
-					.filter(ProcessHandle::isAlive)
+					.filter((process) -> ProcessMetrics.isRunning(process.pid()))
 					.forEach((process) -> componentOf(process)
 						.ifPresent((name) -> byComponent.computeIfAbsent(name, (key) -> new ArrayList<>())
 							.add(process.pid())));
