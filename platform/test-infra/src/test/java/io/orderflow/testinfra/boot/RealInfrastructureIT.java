@@ -16,6 +16,7 @@ import io.orderflow.testinfra.TestTraces;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -95,10 +96,10 @@ class RealInfrastructureIT {
 	@Test
 	void storesDocumentsInTheApplicationsMongoDatabase() {
 		String id = UUID.randomUUID().toString();
-		this.mongo.save(Map.of("_id", id, "type", "OrderConfirmed"), "notification");
+		this.mongo.save(new Document("_id", id).append("type", "OrderConfirmed"), "notification");
 
 		assertThat(this.mongo.getDb().getName()).isEqualTo("wiring_check");
-		assertThat(this.mongo.findById(id, Map.class, "notification")).containsEntry("type", "OrderConfirmed");
+		assertThat(this.mongo.findById(id, Document.class, "notification")).containsEntry("type", "OrderConfirmed");
 	}
 
 	@Test
