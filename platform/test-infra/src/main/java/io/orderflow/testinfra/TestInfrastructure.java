@@ -30,7 +30,14 @@ public final class TestInfrastructure {
 
 	public static final String STARTUP_TIMEOUT_PROPERTY = "orderflow.test-infra.startup-timeout";
 
-	private static final Lazy<InfrastructureMode> mode = new Lazy<>(InfrastructureMode::selected);
+	private static final System.Logger logger = System.getLogger(TestInfrastructure.class.getName());
+
+	private static final Lazy<InfrastructureMode> mode = new Lazy<>(() -> {
+		InfrastructureMode selected = InfrastructureMode.selected();
+		logger.log(System.Logger.Level.INFO, "Test infrastructure: {0} (choose with -D{1}=auto|embedded|containers)",
+				selected, InfrastructureMode.PROPERTY);
+		return selected;
+	});
 
 	private static final Lazy<EmbeddedServers> embedded = new Lazy<>(() -> new EmbeddedServers(startupTimeout()));
 
@@ -125,7 +132,6 @@ public final class TestInfrastructure {
 		long start = System.nanoTime();
 		S server = (mode() == InfrastructureMode.EMBEDDED) ? embeddedServer.apply(embedded.get())
 				: containerServer.apply(containers.get());
-		System.Logger logger = System.getLogger(TestInfrastructure.class.getName());
 		logger.log(System.Logger.Level.INFO, "{0} started in {1} ms: {2}", what,
 				Duration.ofNanos(System.nanoTime() - start).toMillis(), server);
 		return server;
