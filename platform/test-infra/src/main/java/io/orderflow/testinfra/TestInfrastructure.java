@@ -95,8 +95,13 @@ public final class TestInfrastructure {
 	/**
 	 * Starts what {@code infrastructure} names that is not running yet, side by side:
 	 * servers spend much of their start-up waiting, so starting them together is faster
-	 * than one after the other.
+	 * than one after the other. For a test's {@code @BeforeAll} that needs several.
 	 */
+	public static void start(Infrastructure... infrastructure) {
+		start(List.of(infrastructure));
+	}
+
+	/** {@link #start(Infrastructure...)} for a collection. */
 	public static void start(Collection<Infrastructure> infrastructure) {
 		// Not the common pool: it has a single thread on two cores.
 		ThreadFactory threads = Thread.ofPlatform().name("test-infra-start-", 1).daemon().factory();
@@ -115,8 +120,7 @@ public final class TestInfrastructure {
 		}
 	}
 
-	/** The server (or trace sink) for {@code infrastructure}, started if need be. */
-	public static Object get(Infrastructure infrastructure) {
+	private static Object get(Infrastructure infrastructure) {
 		return switch (infrastructure) {
 			case KAFKA -> kafka();
 			case POSTGRES -> postgres();

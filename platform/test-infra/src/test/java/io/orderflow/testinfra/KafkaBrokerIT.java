@@ -73,6 +73,23 @@ class KafkaBrokerIT {
 			.containsExactlyElementsOf(IntStream.range(0, 1_000).mapToObj((i) -> "while-stopped-" + i).toList());
 	}
 
+	@Test
+	void keepsAcknowledgedRecordsWhenKilled() throws Exception {
+		String topic = newTopic();
+		try (KafkaProducer<String, String> producer = producer()) {
+			for (int i = 0; i < 100; i++) {
+				producer.send(new ProducerRecord<>(topic, "order", "acknowledged-" + i)).get(30, TimeUnit.SECONDS);
+			}
+		}
+
+		this.kafka.kill();
+		assertThat(this.kafka.isRunning()).isFalse();
+		this.kafka.start();
+
+		assertThat(consumeFromStart(topic, 100)).extracting(ConsumerRecord::value)
+			.containsExactlyElementsOf(IntStream.range(0, 100).mapToObj((i) -> "acknowledged-" + i).toList());
+	}
+
 	private String newTopic() throws Exception {
 		String topic = "test-infra-" + UUID.randomUUID();
 		try (Admin admin = Admin

@@ -64,6 +64,24 @@ class PostgresServerIT {
 		}
 	}
 
+	@Test
+	void recoversCommittedRowsAfterItWasKilled() throws SQLException {
+		PostgresDatabase database = this.postgres.database("survives_kill");
+		try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+			statement.execute("DROP TABLE IF EXISTS outbox");
+			statement.execute("CREATE TABLE outbox (payload text)");
+			statement.execute("INSERT INTO outbox VALUES ('PaymentCharged')");
+		}
+
+		this.postgres.kill();
+		assertThat(this.postgres.isRunning()).isFalse();
+		this.postgres.start();
+
+		try (Connection connection = database.connect()) {
+			assertThat(singleString(connection, "SELECT payload FROM outbox")).isEqualTo("PaymentCharged");
+		}
+	}
+
 	private static String singleString(Connection connection, String sql) throws SQLException {
 		try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
 			assertThat(result.next()).isTrue();
