@@ -51,12 +51,14 @@ public final class Cli {
 		}
 		catch (CliArguments.UsageException ex) {
 			System.err.println("orderflow: " + ex.getMessage());
-			System.err.println();
-			System.err.print(CliArguments.USAGE);
+			if (ex.showUsage()) {
+				System.err.println();
+				System.err.print(CliArguments.USAGE);
+			}
 			exitCode = USAGE;
 		}
 		catch (RuntimeException ex) {
-			System.err.println("orderflow: " + ex.getMessage());
+			System.err.println("orderflow: " + ((ex.getMessage() != null) ? ex.getMessage() : ex));
 			exitCode = FAILED;
 		}
 		System.out.flush();
@@ -70,7 +72,9 @@ public final class Cli {
 			return OK;
 		}
 		LocalStack stack = stack(arguments);
-		arguments.names().forEach((name) -> component(stack, name));
+		if (!arguments.command().equals("logs")) {
+			arguments.names().forEach((name) -> component(stack, name));
+		}
 		return switch (arguments.command()) {
 			case "up" -> up(stack, arguments);
 			case "down" -> down(stack);
@@ -95,7 +99,7 @@ public final class Cli {
 			return stack.plan().component(name);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new CliArguments.UsageException(ex.getMessage());
+			throw new CliArguments.UsageException(ex.getMessage(), false);
 		}
 	}
 
@@ -118,6 +122,7 @@ public final class Cli {
 		if (!arguments.detach()) {
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 				if (stopping.compareAndSet(false, true)) {
+					progress.newLineAfterInterrupt();
 					progress.line("Stopping the stack...");
 					long stopStarted = System.nanoTime();
 					stack.close(progress);
@@ -256,6 +261,7 @@ public final class Cli {
 	private int logs(LocalStack stack, String name, boolean follow) {
 		Path log = stack.state().logFile(name);
 		if (!Files.isRegularFile(log)) {
+			component(stack, name);
 			this.out.println("No log for " + name + " yet (" + log + ").");
 			return FAILED;
 		}
@@ -427,6 +433,13 @@ public final class Cli {
 			long elapsed = System.nanoTime() - this.started;
 			this.out.printf(Locale.ROOT, "  [%6.1f s] %s%n", elapsed / 1e9, text);
 			this.out.flush();
+		}
+
+		/** A terminal echoes Ctrl-C as {@code ^C} without a line break. */
+		synchronized void newLineAfterInterrupt() {
+			if (this.terminal) {
+				this.out.println();
+			}
 		}
 
 		synchronized void startTicker() {

@@ -155,8 +155,20 @@ public record CliArguments(String command, List<String> names, boolean detach, b
 	/** The command line cannot be understood; the CLI prints this and the usage. */
 	public static class UsageException extends IllegalArgumentException {
 
+		private final boolean showUsage;
+
 		public UsageException(String message) {
+			this(message, true);
+		}
+
+		/** {@code showUsage} false: the message says it all (an unknown component). */
+		public UsageException(String message, boolean showUsage) {
 			super(message);
+			this.showUsage = showUsage;
+		}
+
+		public boolean showUsage() {
+			return this.showUsage;
 		}
 
 	}

@@ -56,7 +56,7 @@ public record Component(String name, Tier tier, int port, Map<String, Integer> e
 
 	/** An executable jar from the launcher's tools directory (Zipkin, a simulator). */
 	public static Component program(String name, Tier tier, String tool, int port, List<String> jvmOptions,
-			Function<PortPlan, List<String>> arguments, HealthCheck health, String urlTemplate) {
+			Function<Launch.ProgramContext, List<String>> arguments, HealthCheck health, String urlTemplate) {
 		return new Component(name, tier, port, Map.of(), List.of(),
 				new Launch.ProgramLaunch(tool, jvmOptions, arguments), health, urlTemplate, NODE_TIMEOUT);
 	}

@@ -57,9 +57,9 @@ public final class Components {
 	static Component zipkin(int port) {
 		return Component.program("zipkin", Tier.INFRASTRUCTURE, "zipkin-server.jar", port,
 				List.of("-Xms32m", "-Xmx384m", "-XX:+UseSerialGC"),
-				(ports) -> List.of("--armeria.ports[0].ip=" + Probes.HOST,
-						"--armeria.ports[0].port=" + ports.port("zipkin"), "--armeria.ports[0].protocols[0]=http",
-						"--zipkin.storage.mem.max-spans=100000"),
+				(context) -> List.of("--armeria.ports[0].ip=" + Probes.HOST,
+						"--armeria.ports[0].port=" + context.ports().port("zipkin"),
+						"--armeria.ports[0].protocols[0]=http", "--zipkin.storage.mem.max-spans=100000"),
 				HealthCheck.http("/health"), "http://127.0.0.1:{port}/zipkin/");
 	}
 

@@ -1,5 +1,6 @@
 package io.orderflow.stack;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -25,10 +26,21 @@ public sealed interface Launch {
 
 	/**
 	 * An executable jar copied into {@code local-stack/launcher/target/tools} at build
-	 * time (Zipkin, simulators), with arguments derived from the port plan.
+	 * time (Zipkin, simulators), with arguments derived from where it runs.
 	 */
 	record ProgramLaunch(String tool, List<String> jvmOptions,
-			Function<PortPlan, List<String>> arguments) implements Launch {
+			Function<ProgramContext, List<String>> arguments) implements Launch {
+
+	}
+
+	/**
+	 * What a program's arguments may refer to.
+	 *
+	 * @param ports the stack's port plan
+	 * @param checkout the checkout's root directory (e.g. simulator mappings kept in it)
+	 * @param dataDirectory the program's own data directory, kept between restarts
+	 */
+	record ProgramContext(PortPlan ports, Path checkout, Path dataDirectory) {
 
 	}
 

@@ -197,7 +197,7 @@ public final class StackPlan {
 	}
 
 	/** A program's command line: its JVM options, the markers, its jar and arguments. */
-	public List<String> programCommand(Component component, String java, Path jar, Path stateDirectory) {
+	public List<String> programCommand(Component component, String java, Path jar, Path checkout, Path stateDirectory) {
 		if (!(component.launch() instanceof Launch.ProgramLaunch program)) {
 			throw new IllegalArgumentException(component.name() + " is not a program");
 		}
@@ -207,7 +207,9 @@ public final class StackPlan {
 		command.addAll(markers(component, stateDirectory));
 		command.add("-jar");
 		command.add(jar.toAbsolutePath().toString());
-		command.addAll(program.arguments().apply(this.ports));
+		command.addAll(program.arguments()
+			.apply(new Launch.ProgramContext(this.ports, checkout,
+					new StackState(stateDirectory).dataDirectory(component.name()))));
 		return command;
 	}
 

@@ -1,6 +1,7 @@
 package io.orderflow.stack;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -116,9 +117,31 @@ class StackPlanTests {
 		StackPlan shifted = StackPlan.of(Components.standard(), 1000);
 
 		assertThat(shifted.programCommand(shifted.component("zipkin"), "java", Path.of("/tools/zipkin.jar"),
-				Path.of("/state")))
+				Path.of("/checkout"), Path.of("/state")))
 			.containsSubsequence("-Dorderflow.component=zipkin", "-jar", "/tools/zipkin.jar",
 					"--armeria.ports[0].ip=127.0.0.1", "--armeria.ports[0].port=10411");
+	}
+
+	@Test
+	void aSimulatorAddedToTheTableStartsBeforeTheServiceThatCallsIt() {
+		List<Component> components = new ArrayList<>(Components.standard());
+		components.removeIf((component) -> component.name().equals("payment-service"));
+		components.add(Component.program("payment-provider", Tier.INFRASTRUCTURE, "wiremock-standalone.jar", 8090,
+				List.of("-Xmx128m"),
+				(context) -> List.of("--port", Integer.toString(context.ports().port("payment-provider"))),
+				HealthCheck.http("/__admin/health"), "http://127.0.0.1:{port}"));
+		components.add(Component.service("payment-service", 8083, Need.kafka(), Need.postgres("payments"),
+				Need.discovery(), Need.http("payment-provider", "orderflow.payment.provider.base-url")));
+
+		StackPlan plan = StackPlan.of(components, 1000);
+
+		List<String> order = names(plan.components());
+		assertThat(order.indexOf("payment-provider")).isLessThan(order.indexOf("payment-service"));
+		assertThat(plan.serviceArguments(plan.component("payment-service")))
+			.contains("--orderflow.payment.provider.base-url=http://127.0.0.1:9090");
+		assertThat(plan.programCommand(plan.component("payment-provider"), "java", Path.of("/tools/wiremock.jar"),
+				Path.of("/checkout"), Path.of("/state")))
+			.endsWith("--port", "9090");
 	}
 
 	@Test
