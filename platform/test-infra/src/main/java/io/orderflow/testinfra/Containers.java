@@ -106,6 +106,8 @@ final class Containers {
 	SearchEngine search() {
 		int port = freePort();
 		ElasticsearchContainer container = new ElasticsearchContainer(ELASTICSEARCH_IMAGE)
+			// Only HTTP: the transport port would stay unpublished under a fixed binding.
+			.withExposedPorts(9200)
 			// Plain HTTP without credentials, like the embedded OpenSearch.
 			.withEnv("xpack.security.enabled", "false")
 			.withCertPath("")
