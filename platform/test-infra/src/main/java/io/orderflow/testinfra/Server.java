@@ -5,7 +5,10 @@ package io.orderflow.testinfra;
  * need: stop it (or kill it) and start it again on the same address with the same data.
  * <p>
  * The address never changes, so clients built before a stop reconnect by themselves once
- * it is back; {@link #start()} returns only when the server serves again.
+ * it is back; {@link #start()} returns only when the server serves again. The server is
+ * shared by every test in the JVM: a test that stops it starts it again, in a
+ * {@code finally} block or an {@code @AfterEach} ({@link #start()} does nothing when it
+ * runs).
  */
 public abstract class Server {
 
