@@ -130,7 +130,7 @@ public final class Cli {
 				}
 			}, "orderflow-stop"));
 		}
-		this.out.println("Starting " + targets.size() + " components (state: " + stack.state().root() + ", port offset "
+		this.out.println("Starting " + count(targets.size()) + " (state: " + stack.state().root() + ", port offset "
 				+ stack.plan().ports().offset() + ")");
 		try {
 			progress.startTicker();
@@ -153,7 +153,7 @@ public final class Cli {
 		this.out.println();
 		printTable(stack.status().stream().filter((status) -> targets.contains(status.component())).toList());
 		this.out.println();
-		this.out.println("All " + targets.size() + " components healthy in "
+		this.out.println("All " + count(targets.size()) + " healthy in "
 				+ seconds(Duration.ofNanos(System.nanoTime() - started)) + ".");
 		if (arguments.detach()) {
 			this.out.println("Running in the background: ./orderflow status | logs <name> | down");
@@ -350,6 +350,10 @@ public final class Cli {
 			}
 			this.out.println(line.toString().stripTrailing());
 		}
+	}
+
+	private static String count(int components) {
+		return components + ((components == 1) ? " component" : " components");
 	}
 
 	static String megabytes(long kilobytes) {

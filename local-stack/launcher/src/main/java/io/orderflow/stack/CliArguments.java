@@ -41,7 +41,8 @@ public record CliArguments(String command, List<String> names, boolean detach, b
 			      --parallel <n>  components starting at once (default 3)
 			  down                stop everything: services first, then infrastructure
 			  status              check every component now; exit code 1 unless all healthy
-			  logs <name> [-f]    print a component's log; -f keeps following it
+			  logs <name> [-f]    print a component's log since its last start; -f keeps
+			                      following it (the start before: .orderflow/logs/<name>.log.1)
 			  kill <name>         SIGKILL a component, as a crash would (restart brings it back)
 			  restart <name>      stop a component, start it and wait until it is healthy
 			  help                this text

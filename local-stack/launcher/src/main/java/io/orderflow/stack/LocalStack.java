@@ -245,16 +245,17 @@ public final class LocalStack implements AutoCloseable {
 	private void start(Component component, Progress progress) {
 		String name = component.name();
 		Path log = this.state.logFile(name);
+		this.state.rotateLog(name);
+		appendToLog(log, "---- orderflow: starting " + name + " at " + Instant.now() + " ----");
 		for (int port : this.plan.ports().ports(name).values()) {
 			if (Probes.listening(port)) {
-				throw new StartupFailure(name,
-						"cannot start: port " + port
-								+ " is taken by a process outside this stack (another stack? change --port-offset)",
-						log);
+				String reason = "cannot start: port " + port
+						+ " is taken by a process outside this stack (another stack? change --port-offset)";
+				appendToLog(log, reason);
+				throw new StartupFailure(name, reason, log);
 			}
 		}
 		this.state.forgetPid(name);
-		appendToLog(log, "---- orderflow: starting " + name + " at " + Instant.now() + " ----");
 		progress.starting(component);
 		Running running = switch (component.launch()) {
 			case Launch.NodeLaunch node -> startNode(component, node);

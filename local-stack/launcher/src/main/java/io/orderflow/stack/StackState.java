@@ -18,8 +18,8 @@ import java.util.stream.Stream;
 /**
  * The directory a stack keeps between launcher runs ({@code .orderflow/} in the checkout,
  * git-ignored): {@code data/<component>} survives restarts, {@code logs/<component>.log}
- * collects each process's output, {@code run/} holds pid and ready files and the port
- * plan the stack was started with.
+ * collects each process's output (the previous start's in {@code <component>.log.1}),
+ * {@code run/} holds pid and ready files and the port plan the stack was started with.
  */
 public record StackState(Path root) {
 
@@ -37,6 +37,22 @@ public record StackState(Path root) {
 
 	public Path logFile(String component) {
 		return logsDirectory().resolve(component + ".log");
+	}
+
+	/**
+	 * Keeps the log of the previous run as {@code <component>.log.1}, so a new start's
+	 * log (and a start-up failure's tail) holds only that start.
+	 */
+	public void rotateLog(String component) {
+		Path log = logFile(component);
+		try {
+			if (Files.isRegularFile(log) && Files.size(log) > 0) {
+				Files.move(log, log.resolveSibling(log.getFileName() + ".1"), StandardCopyOption.REPLACE_EXISTING);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	public Path runDirectory() {
