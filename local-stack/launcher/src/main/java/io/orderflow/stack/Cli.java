@@ -1,5 +1,6 @@
 package io.orderflow.stack;
 
+import java.io.Console;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -122,6 +123,7 @@ public final class Cli {
 		if (!arguments.detach()) {
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 				if (stopping.compareAndSet(false, true)) {
+					progress.stopTicker();
 					progress.newLineAfterInterrupt();
 					progress.line("Stopping the stack...");
 					long stopStarted = System.nanoTime();
@@ -389,7 +391,7 @@ public final class Cli {
 		ConsoleProgress(PrintStream out, long started) {
 			this.out = out;
 			this.started = started;
-			this.terminal = Optional.ofNullable(System.console()).map(java.io.Console::isTerminal).orElse(false);
+			this.terminal = Optional.ofNullable(System.console()).map(Console::isTerminal).orElse(false);
 		}
 
 		@Override

@@ -1,5 +1,6 @@
 package io.orderflow.stack;
 
+import java.util.Locale;
 import java.util.OptionalLong;
 
 /**
@@ -46,7 +47,7 @@ public record ComponentStatus(Component component, String ports, String url, Opt
 		STOPPED;
 
 		public String label() {
-			return name().toLowerCase(java.util.Locale.ROOT);
+			return name().toLowerCase(Locale.ROOT);
 		}
 
 	}

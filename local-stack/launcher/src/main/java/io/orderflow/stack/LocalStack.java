@@ -20,13 +20,16 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletionService;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import io.orderflow.stack.ComponentStatus.State;
 import io.orderflow.stack.node.NodeRuntime;
@@ -381,7 +384,7 @@ public final class LocalStack implements AutoCloseable {
 	/** A live check of every component, probed in parallel. */
 	public List<ComponentStatus> status() {
 		Scan scan = new Scan();
-		Map<String, ComponentStatus> statuses = new java.util.concurrent.ConcurrentHashMap<>();
+		Map<String, ComponentStatus> statuses = new ConcurrentHashMap<>();
 		inParallel(this.plan.components(), (component) -> statuses.put(component.name(), status(component, scan)));
 		return this.plan.components().stream().map((component) -> statuses.get(component.name())).toList();
 	}
@@ -547,7 +550,7 @@ public final class LocalStack implements AutoCloseable {
 					|| arguments.contains("-D" + NodeRuntime.READY_FILE + "=" + this.state.readyFile(candidate)));
 	}
 
-	private static void inParallel(List<Component> components, java.util.function.Consumer<Component> action) {
+	private static void inParallel(List<Component> components, Consumer<Component> action) {
 		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
 			List<Future<?>> futures = components.stream()
 				.<Future<?>>map((component) -> executor.submit(() -> action.accept(component)))
@@ -568,7 +571,7 @@ public final class LocalStack implements AutoCloseable {
 		}
 	}
 
-	private static java.util.concurrent.ThreadFactory threadFactory(String prefix) {
+	private static ThreadFactory threadFactory(String prefix) {
 		AtomicInteger count = new AtomicInteger();
 		return (task) -> {
 			Thread thread = new Thread(task, prefix + count.incrementAndGet());
