@@ -70,6 +70,7 @@ public final class Cli {
 		CliArguments arguments = CliArguments.parse(args);
 		if (arguments.command().equals("help")) {
 			this.out.print(CliArguments.USAGE);
+			printComponents(stack(arguments).plan());
 			return OK;
 		}
 		LocalStack stack = stack(arguments);
@@ -148,6 +149,13 @@ public final class Cli {
 					? "What started keeps running: ./orderflow status, ./orderflow logs <name>, ./orderflow down."
 					: "Stopping what started.");
 			return FAILED;
+		}
+		catch (IllegalStateException ex) {
+			if (stopping.get()) {
+				// Ctrl-C while starting: the shutdown hook reports the stop.
+				return FAILED;
+			}
+			throw ex;
 		}
 		finally {
 			progress.stopTicker();
@@ -329,6 +337,22 @@ public final class Cli {
 		return OK;
 	}
 
+	/**
+	 * The components table with this stack's ports: the documentation that cannot go
+	 * stale.
+	 */
+	private void printComponents(StackPlan plan) {
+		this.out.println();
+		this.out.println("Components, in start order (port offset " + plan.ports().offset() + "):");
+		List<List<String>> rows = new ArrayList<>();
+		for (Component component : plan.components()) {
+			rows.add(List.of("  " + component.name(), plan.ports().describe(component.name()),
+					component.url(plan.ports()), "needs " + (plan.dependencies(component.name()).isEmpty() ? "-"
+							: String.join(", ", plan.dependencies(component.name())))));
+		}
+		printColumns(rows);
+	}
+
 	private void printTable(List<ComponentStatus> statuses) {
 		List<List<String>> rows = new ArrayList<>();
 		rows.add(List.of("COMPONENT", "STATE", "PID", "RSS", "PORTS", "URL"));
@@ -338,6 +362,10 @@ public final class Cli {
 					(status.rssKilobytes() > 0) ? megabytes(status.rssKilobytes()) : "-", status.ports(),
 					status.url()));
 		}
+		printColumns(rows);
+	}
+
+	private void printColumns(List<List<String>> rows) {
 		int[] widths = new int[rows.getFirst().size()];
 		rows.forEach((row) -> {
 			for (int i = 0; i < row.size(); i++) {
