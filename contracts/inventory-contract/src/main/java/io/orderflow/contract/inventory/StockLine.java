@@ -1,0 +1,5 @@
+package io.orderflow.contract.inventory;
+
+/** A quantity of one product. */
+public record StockLine(String sku, int quantity) {
+}
