@@ -1,6 +1,8 @@
 /**
- * The reliability core every producer and consumer uses: message envelope, transactional
- * outbox and its relay, idempotent inbox, Kafka error handling with dead-letter topics,
- * and trace propagation through the outbox. Built by the platform/messaging issue.
+ * The reliability core every producer and consumer uses, without any domain: the message
+ * envelope ({@code envelope}), the transactional outbox and its relay ({@code outbox}),
+ * the idempotent consumer ({@code inbox}), failure classification and dead letters
+ * ({@code failure}), wired by Spring Boot auto-configuration ({@code autoconfigure}).
+ * Services only declare the dependency.
  */
 package io.orderflow.messaging;
