@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 
 /**
  * What a stack needs built before it can start, and the Maven run that builds it: node
- * classpaths, the tools (Zipkin, the agent) and the service jars.
+ * classpaths, the tools (Zipkin, the agent) and the service and simulator jars.
  */
 final class Build {
 
@@ -43,6 +43,11 @@ final class Build {
 					}
 					if (isMissing(() -> checkout.tool(LocalStack.AGENT_TOOL))) {
 						modules.add(LAUNCHER_MODULE);
+					}
+				}
+				case Launch.SimulatorLaunch simulator -> {
+					if (isMissing(() -> checkout.serviceJar(simulator.module()))) {
+						modules.add(simulator.module());
 					}
 				}
 				case Launch.ProgramLaunch program -> {

@@ -57,9 +57,14 @@ public record Checkout(Path root, String version) {
 		return requireFile(this.root.resolve("local-stack/launcher/target/tools").resolve(fileName));
 	}
 
-	/** The executable Spring Boot jar of a service module. */
+	/**
+	 * The executable Spring Boot jar of a module, {@code module} being its path in the
+	 * checkout ({@code payment-service}, {@code local-stack/payment-provider}); the jar
+	 * is named after the last segment, the module's artifact id.
+	 */
 	public Path serviceJar(String module) {
-		return requireFile(this.root.resolve(module).resolve("target").resolve(module + "-" + this.version + ".jar"));
+		Path directory = this.root.resolve(module);
+		return requireFile(directory.resolve("target").resolve(directory.getFileName() + "-" + this.version + ".jar"));
 	}
 
 	private static Path requireFile(Path file) {

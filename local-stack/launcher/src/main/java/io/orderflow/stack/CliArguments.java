@@ -27,8 +27,9 @@ public record CliArguments(String command, List<String> names, boolean detach, b
 			Usage: ./orderflow <command> [options]
 
 			Runs the whole system on this machine as separate processes (no Docker): Kafka,
-			PostgreSQL, MongoDB, the search engine, Redis, Zipkin and every service, each
-			service with the OpenTelemetry agent sending traces to Zipkin.
+			PostgreSQL, MongoDB, the search engine, Redis, Zipkin, the payment provider
+			simulator and every service, each service with the OpenTelemetry agent sending
+			traces to Zipkin.
 
 			Commands:
 			  up [<name>...]      build what is missing, start everything (or the named

@@ -39,6 +39,13 @@ public record Component(String name, Tier tier, int port, Map<String, Integer> e
 	static final List<String> SERVICE_JVM_OPTIONS = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
 			"-XX:+ExitOnOutOfMemoryError");
 
+	/**
+	 * Heap for a simulator: it keeps a few thousand small records, and without the agent
+	 * it needs far less than a service.
+	 */
+	static final List<String> SIMULATOR_JVM_OPTIONS = List.of("-Xms32m", "-Xmx128m", "-XX:+UseSerialGC",
+			"-XX:+ExitOnOutOfMemoryError");
+
 	private static final Duration NODE_TIMEOUT = Duration.ofMinutes(3);
 
 	private static final Duration SERVICE_TIMEOUT = Duration.ofMinutes(4);
@@ -74,6 +81,19 @@ public record Component(String name, Tier tier, int port, Map<String, Integer> e
 				"http://127.0.0.1:{port}", SERVICE_TIMEOUT);
 	}
 
+	/**
+	 * A simulated external system built from {@code module} (a path in the checkout, e.g.
+	 * {@code local-stack/payment-provider}), health at {@code /actuator/health}. It is
+	 * infrastructure to the services: it needs nothing, starts before and stops after the
+	 * services that call it.
+	 */
+	public static Component simulator(String name, String module, int port,
+			Function<Launch.ProgramContext, List<String>> arguments) {
+		return new Component(name, Tier.INFRASTRUCTURE, port, Map.of(), List.of(),
+				new Launch.SimulatorLaunch(module, SIMULATOR_JVM_OPTIONS, arguments),
+				HealthCheck.http("/actuator/health"), "http://127.0.0.1:{port}", SERVICE_TIMEOUT);
+	}
+
 	/** With a further port, e.g. Kafka's {@code controller-port}. */
 	public Component withPort(String role, int basePort) {
 		Map<String, Integer> ports = new LinkedHashMap<>(this.extraPorts);
@@ -101,9 +121,17 @@ public record Component(String name, Tier tier, int port, Map<String, Integer> e
 				this.urlTemplate, timeout);
 	}
 
-	/** The service module this component runs, if it is one. */
+	/**
+	 * The module (its path in the checkout) whose jar this component runs, if it is a
+	 * service or a simulator.
+	 */
 	public Optional<String> module() {
-		return (this.launch instanceof Launch.ServiceLaunch service) ? Optional.of(service.module()) : Optional.empty();
+		return switch (this.launch) {
+			case Launch.ServiceLaunch service -> Optional.of(service.module());
+			case Launch.SimulatorLaunch simulator -> Optional.of(simulator.module());
+			case Launch.NodeLaunch node -> Optional.empty();
+			case Launch.ProgramLaunch program -> Optional.empty();
+		};
 	}
 
 	public String url(PortPlan ports) {

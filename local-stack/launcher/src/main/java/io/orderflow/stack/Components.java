@@ -6,6 +6,7 @@ import java.util.Map;
 import static io.orderflow.stack.Need.afterIfPresent;
 import static io.orderflow.stack.Need.auth;
 import static io.orderflow.stack.Need.discovery;
+import static io.orderflow.stack.Need.http;
 import static io.orderflow.stack.Need.kafka;
 import static io.orderflow.stack.Need.mongo;
 import static io.orderflow.stack.Need.postgres;
@@ -36,11 +37,14 @@ public final class Components {
 					HealthCheck.http("/_cluster/health?wait_for_status=yellow&timeout=1s"), "http://127.0.0.1:{port}")
 				.withPort("transport-port", 19300),
 			zipkin(9411),
+			Component.simulator("payment-provider", "local-stack/payment-provider", 8090,
+					(context) -> List.of("--orderflow.provider.data-dir=" + context.dataDirectory().toAbsolutePath())),
 			Component.service("discovery", 8761),
 			Component.service("auth-server", 9000, discovery()),
 			Component.service("order-service", 8081, kafka(), postgres("orders"), discovery()),
 			Component.service("inventory-service", 8082, kafka(), postgres("inventory"), discovery()),
-			Component.service("payment-service", 8083, kafka(), postgres("payments"), discovery()),
+			Component.service("payment-service", 8083, kafka(), postgres("payments"), discovery(),
+					http("payment-provider", "orderflow.payment.provider.base-url")),
 			Component.service("notification-service", 8084, kafka(), mongo("notifications"), discovery()),
 			Component.service("search-service", 8085, kafka(), search(), discovery()),
 			Component.service("gateway", 8080, redis(), discovery(), auth(),

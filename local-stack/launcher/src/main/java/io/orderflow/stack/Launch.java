@@ -25,6 +25,18 @@ public sealed interface Launch {
 	}
 
 	/**
+	 * A Spring Boot application of this checkout that stands in for an external system
+	 * (the payment provider simulator): its module's executable jar, {@code module} being
+	 * its path in the checkout, started like a service (port, loopback address, needs'
+	 * settings) but without the OpenTelemetry agent, since a real third party sends no
+	 * spans to our Zipkin; plus arguments derived from where it runs.
+	 */
+	record SimulatorLaunch(String module, List<String> jvmOptions,
+			Function<ProgramContext, List<String>> arguments) implements Launch {
+
+	}
+
+	/**
 	 * An executable jar copied into {@code local-stack/launcher/target/tools} at build
 	 * time (Zipkin, simulators), with arguments derived from where it runs.
 	 */

@@ -266,6 +266,9 @@ public final class LocalStack implements AutoCloseable {
 			case Launch.ServiceLaunch service ->
 				startProcess(component, this.plan.serviceCommand(component, NodeLauncher.javaExecutable(),
 						this.checkout.serviceJar(service.module()), this.checkout.tool(AGENT_TOOL), this.state.root()));
+			case Launch.SimulatorLaunch simulator ->
+				startProcess(component, this.plan.simulatorCommand(component, NodeLauncher.javaExecutable(),
+						this.checkout.serviceJar(simulator.module()), this.checkout.root(), this.state.root()));
 			case Launch.ProgramLaunch program ->
 				startProcess(component, this.plan.programCommand(component, NodeLauncher.javaExecutable(),
 						this.checkout.tool(program.tool()), this.checkout.root(), this.state.root()));

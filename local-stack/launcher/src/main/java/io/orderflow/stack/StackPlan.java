@@ -196,6 +196,26 @@ public final class StackPlan {
 		return properties.entrySet().stream().map((entry) -> "--" + entry.getKey() + "=" + entry.getValue()).toList();
 	}
 
+	/**
+	 * A simulator's command line: its JVM options, the markers, its jar, then a service's
+	 * arguments (port, address, needs) and its own.
+	 */
+	public List<String> simulatorCommand(Component component, String java, Path jar, Path checkout,
+			Path stateDirectory) {
+		if (!(component.launch() instanceof Launch.SimulatorLaunch simulator)) {
+			throw new IllegalArgumentException(component.name() + " is not a simulator");
+		}
+		List<String> command = new ArrayList<>();
+		command.add(java);
+		command.addAll(simulator.jvmOptions());
+		command.addAll(markers(component, stateDirectory));
+		command.add("-jar");
+		command.add(jar.toAbsolutePath().toString());
+		command.addAll(serviceArguments(component));
+		command.addAll(simulator.arguments().apply(programContext(component, checkout, stateDirectory)));
+		return command;
+	}
+
 	/** A program's command line: its JVM options, the markers, its jar and arguments. */
 	public List<String> programCommand(Component component, String java, Path jar, Path checkout, Path stateDirectory) {
 		if (!(component.launch() instanceof Launch.ProgramLaunch program)) {
@@ -207,10 +227,13 @@ public final class StackPlan {
 		command.addAll(markers(component, stateDirectory));
 		command.add("-jar");
 		command.add(jar.toAbsolutePath().toString());
-		command.addAll(program.arguments()
-			.apply(new Launch.ProgramContext(this.ports, checkout,
-					new StackState(stateDirectory).dataDirectory(component.name()))));
+		command.addAll(program.arguments().apply(programContext(component, checkout, stateDirectory)));
 		return command;
+	}
+
+	private Launch.ProgramContext programContext(Component component, Path checkout, Path stateDirectory) {
+		return new Launch.ProgramContext(this.ports, checkout,
+				new StackState(stateDirectory).dataDirectory(component.name()));
 	}
 
 	/**

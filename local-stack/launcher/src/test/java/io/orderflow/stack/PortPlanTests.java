@@ -20,12 +20,13 @@ class PortPlanTests {
 		Map<String, Integer> ports = this.components.stream()
 			.collect(Collectors.toMap(Component::name, (component) -> plan.port(component.name())));
 
-		assertThat(ports).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(Map.entry("kafka", 19092),
-				Map.entry("postgres", 15432), Map.entry("mongo", 17017), Map.entry("search", 19200),
-				Map.entry("redis", 16379), Map.entry("zipkin", 9411), Map.entry("discovery", 8761),
-				Map.entry("auth-server", 9000), Map.entry("gateway", 8080), Map.entry("order-service", 8081),
-				Map.entry("inventory-service", 8082), Map.entry("payment-service", 8083),
-				Map.entry("notification-service", 8084), Map.entry("search-service", 8085)));
+		assertThat(ports)
+			.containsExactlyInAnyOrderEntriesOf(Map.ofEntries(Map.entry("kafka", 19092), Map.entry("postgres", 15432),
+					Map.entry("mongo", 17017), Map.entry("search", 19200), Map.entry("redis", 16379),
+					Map.entry("zipkin", 9411), Map.entry("payment-provider", 8090), Map.entry("discovery", 8761),
+					Map.entry("auth-server", 9000), Map.entry("gateway", 8080), Map.entry("order-service", 8081),
+					Map.entry("inventory-service", 8082), Map.entry("payment-service", 8083),
+					Map.entry("notification-service", 8084), Map.entry("search-service", 8085)));
 		assertThat(plan.port("kafka", "controller-port")).isEqualTo(19093);
 		assertThat(plan.port("search", "transport-port")).isEqualTo(19300);
 	}

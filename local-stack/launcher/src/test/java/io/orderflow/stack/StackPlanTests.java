@@ -18,10 +18,11 @@ class StackPlanTests {
 	void startsTheInfrastructureFirstAndTheGatewayLast() {
 		List<Component> order = this.standard.components();
 
-		assertThat(order.subList(0, 6)).extracting(Component::tier).containsOnly(Tier.INFRASTRUCTURE);
-		assertThat(order.subList(6, order.size())).extracting(Component::tier).containsOnly(Tier.SERVICE);
+		assertThat(order.subList(0, 7)).extracting(Component::tier).containsOnly(Tier.INFRASTRUCTURE);
+		assertThat(names(order).subList(0, 7)).contains("zipkin", "payment-provider");
+		assertThat(order.subList(7, order.size())).extracting(Component::tier).containsOnly(Tier.SERVICE);
 		assertThat(order.getLast().name()).isEqualTo("gateway");
-		assertThat(names(order).subList(6, 8)).containsExactly("discovery", "auth-server");
+		assertThat(names(order).subList(7, 9)).containsExactly("discovery", "auth-server");
 	}
 
 	@Test
@@ -123,25 +124,36 @@ class StackPlanTests {
 	}
 
 	@Test
-	void aSimulatorAddedToTheTableStartsBeforeTheServiceThatCallsIt() {
-		List<Component> components = new ArrayList<>(Components.standard());
-		components.removeIf((component) -> component.name().equals("payment-service"));
-		components.add(Component.program("payment-provider", Tier.INFRASTRUCTURE, "wiremock-standalone.jar", 8090,
-				List.of("-Xmx128m"),
-				(context) -> List.of("--port", Integer.toString(context.ports().port("payment-provider"))),
-				HealthCheck.http("/__admin/health"), "http://127.0.0.1:{port}"));
-		components.add(Component.service("payment-service", 8083, Need.kafka(), Need.postgres("payments"),
-				Need.discovery(), Need.http("payment-provider", "orderflow.payment.provider.base-url")));
+	void startsThePaymentProviderBeforeThePaymentServiceAndPointsTheServiceAtIt() {
+		StackPlan shifted = StackPlan.of(Components.standard(), 1000);
 
-		StackPlan plan = StackPlan.of(components, 1000);
-
-		List<String> order = names(plan.components());
+		List<String> order = names(shifted.components());
 		assertThat(order.indexOf("payment-provider")).isLessThan(order.indexOf("payment-service"));
-		assertThat(plan.serviceArguments(plan.component("payment-service")))
+		assertThat(shifted.dependencies("payment-provider")).isEmpty();
+		assertThat(shifted.serviceArguments(shifted.component("payment-service")))
 			.contains("--orderflow.payment.provider.base-url=http://127.0.0.1:9090");
-		assertThat(plan.programCommand(plan.component("payment-provider"), "java", Path.of("/tools/wiremock.jar"),
-				Path.of("/checkout"), Path.of("/state")))
-			.endsWith("--port", "9090");
+	}
+
+	@Test
+	void stopsThePaymentProviderAfterThePaymentService() {
+		List<String> stopOrder = names(this.standard.stopOrder());
+
+		assertThat(stopOrder.indexOf("payment-provider")).isGreaterThan(stopOrder.indexOf("payment-service"));
+	}
+
+	@Test
+	void runsThePaymentProviderWithoutTheAgentOnThePlansPortKeepingItsBooksInItsDataDirectory() {
+		StackPlan shifted = StackPlan.of(Components.standard(), 1000);
+
+		List<String> command = shifted.simulatorCommand(shifted.component("payment-provider"), "java",
+				Path.of("/checkout/local-stack/payment-provider/target/payment-provider.jar"), Path.of("/checkout"),
+				Path.of("/state"));
+
+		assertThat(command).containsSubsequence("java", "-Xmx128m", "-Dorderflow.component=payment-provider",
+				"-Dorderflow.state-dir=/state", "-jar",
+				"/checkout/local-stack/payment-provider/target/payment-provider.jar", "--server.port=9090",
+				"--server.address=127.0.0.1", "--orderflow.provider.data-dir=/state/data/payment-provider");
+		assertThat(command).noneMatch((argument) -> argument.startsWith("-javaagent"));
 	}
 
 	@Test
