@@ -3,7 +3,6 @@ package io.orderflow.messaging.autoconfigure;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 
@@ -21,7 +20,6 @@ import io.orderflow.messaging.outbox.OutboxRelay;
 import io.orderflow.messaging.outbox.RelayConnections;
 import io.orderflow.messaging.outbox.RelayDoorbell;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -87,31 +85,10 @@ public final class OutboxAutoConfiguration {
 			RelayDoorbell doorbell, RelayConnections connections, ProducerFactory<?, ?> producerFactory,
 			MessagingProperties properties, ObjectProvider<Clock> clock) {
 		MessagingProperties.Relay relay = properties.relay();
-		Map<String, Object> config = relayProducerConfig(producerFactory, relay);
+		Map<String, Object> config = OutboxRelay.producerConfig(producerFactory.getConfigurationProperties(), relay);
 		return new OutboxRelay(connections, new JdbcTemplate(dataSource), metrics, doorbell,
 				() -> new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer()), relay,
 				properties.inbox().retention(), clock.getIfUnique(Clock::systemUTC));
-	}
-
-	/**
-	 * The service's producer configuration (servers, security, interceptors) with what
-	 * the relay's guarantees rest on forced: acknowledged by all replicas, idempotent (no
-	 * duplicates or gaps from the producer's own retries, order kept with up to five
-	 * requests in flight), no linger (the relay batches), bounded blocking.
-	 */
-	static Map<String, Object> relayProducerConfig(ProducerFactory<?, ?> producerFactory,
-			MessagingProperties.Relay relay) {
-		Map<String, Object> config = new HashMap<>(producerFactory.getConfigurationProperties());
-		config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
-		config.put(ProducerConfig.ACKS_CONFIG, "all");
-		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-		config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
-		config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-		config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) relay.maxBlock().toMillis());
-		long deliveryTimeout = relay.deliveryTimeout().toMillis();
-		config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(deliveryTimeout, 10_000));
-		config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) deliveryTimeout);
-		return config;
 	}
 
 	/**

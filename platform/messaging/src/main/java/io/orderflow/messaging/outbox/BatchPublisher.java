@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
@@ -22,13 +25,19 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Sends one batch of rows asynchronously, waits for the broker's acknowledgements, and
- * marks exactly the acknowledged rows published. On any failure the producer is thrown
- * away, so that nothing it still buffers can reach the broker after the retry.
+ * Sends batches of rows asynchronously and, once the broker has answered, marks exactly
+ * the acknowledged rows published. A batch may be sent while the previous one still waits
+ * for its acknowledgements (the relay overlaps the broker's work with the database's).
+ * <p>
+ * The first failed acknowledgement closes the producer on the spot, from the producer's
+ * own thread, before it can send anything queued behind the failed record, and stops
+ * further sends until the relay has handled the failure: a record behind a failed one
+ * must never reach the broker before it.
  */
 final class BatchPublisher implements AutoCloseable {
 
@@ -61,7 +70,19 @@ final class BatchPublisher implements AutoCloseable {
 	/** Every send completes within the delivery timeout; the margin covers the rest. */
 	private final Duration acknowledgementTimeout;
 
+	/**
+	 * Marks run here, one at a time, so that the relay reads and sends the next batch
+	 * while the database marks the previous one.
+	 */
+	private final ExecutorService marking = Executors
+		.newSingleThreadExecutor(Thread.ofVirtual().name("outbox-relay-mark").factory());
+
+	private CompletableFuture<Void> pendingMark = CompletableFuture.completedFuture(null);
+
 	private volatile @Nullable Producer<String, byte[]> producer;
+
+	/** Set by a failed send, cleared by {@link #recover()}: nothing is sent meanwhile. */
+	private volatile boolean failing;
 
 	BatchPublisher(Supplier<Producer<String, byte[]>> producers, OutboxStore store, OutboxMetrics metrics, Clock clock,
 			Duration deliveryTimeout) {
@@ -73,37 +94,52 @@ final class BatchPublisher implements AutoCloseable {
 	}
 
 	/**
-	 * Publishes {@code batch} (in id order) and marks what the broker acknowledged.
-	 * @return whether every row was acknowledged
+	 * Sends {@code batch} in id order, without waiting for the broker; stops at the first
+	 * row the producer refuses, and sends nothing while a failure is being handled.
 	 */
-	boolean publish(List<OutboxRow> batch) throws InterruptedException {
+	InFlight send(List<OutboxRow> batch) {
+		InFlight inFlight = new InFlight(batch.size());
+		if (this.failing) {
+			return inFlight;
+		}
 		Producer<String, byte[]> producer = producer();
-		List<Sending> sending = new ArrayList<>(batch.size());
-		Sending refused = null;
 		for (OutboxRow row : batch) {
-			Sending send = new Sending(row, new CompletableFuture<>());
+			if (this.failing) {
+				break;
+			}
+			Sending send = new Sending(row);
 			// The agent's Kafka instrumentation starts the producer span under the
 			// context of
 			// the transaction that wrote the row and injects the record's traceparent
 			// itself.
 			try (Scope scope = traceContext(row).makeCurrent()) {
-				producer.send(record(row), (metadata, exception) -> send.completed(exception));
+				producer.send(record(row), send::completed);
 			}
 			catch (RuntimeException ex) {
-				// Refused before it was sent (e.g. no metadata within max.block.ms):
-				// sending the
-				// rows behind it would overtake it.
+				// Refused before it was sent (no metadata within max.block.ms, closed
+				// after a
+				// failure): the rows behind it must not overtake it.
 				send.acknowledgement.completeExceptionally(ex);
-				refused = send;
+				inFlight.sending.add(send);
+				failed();
 				break;
 			}
-			sending.add(send);
+			inFlight.sending.add(send);
 		}
-		awaitAcknowledgements(sending);
-		List<Long> acknowledged = new ArrayList<>(sending.size());
+		return inFlight;
+	}
+
+	/**
+	 * Waits for the acknowledgements of {@code inFlight}, marks the acknowledged rows
+	 * published and records the failure on the others.
+	 * @return whether every row of the batch was acknowledged
+	 */
+	boolean complete(InFlight inFlight) throws InterruptedException {
+		awaitAcknowledgements(inFlight.sending);
+		List<Long> acknowledged = new ArrayList<>(inFlight.sending.size());
 		List<Long> failed = new ArrayList<>();
-		Throwable failure = (refused != null) ? refused.failure() : null;
-		for (Sending send : sending) {
+		Throwable failure = null;
+		for (Sending send : inFlight.sending) {
 			Throwable sendFailure = send.failure();
 			if (sendFailure == null) {
 				acknowledged.add(send.row.id());
@@ -114,33 +150,56 @@ final class BatchPublisher implements AutoCloseable {
 				failure = (failure != null) ? failure : sendFailure;
 			}
 		}
-		this.store.markPublished(acknowledged);
-		if (refused != null) {
-			failed.add(refused.row.id());
+		awaitMarks();
+		this.pendingMark = CompletableFuture.runAsync(() -> this.store.markPublished(acknowledged), this.marking);
+		if (failure != null) {
+			logger.warn("Outbox relay: " + failed.size() + " of " + inFlight.size + " messages not acknowledged ("
+					+ failure + "); retrying from the first unpublished row");
+			this.metrics.failed(failure, failed.size());
+			this.store.recordFailure(failed, describe(failure));
 		}
-		if (failure == null) {
-			return true;
+		return acknowledged.size() == inFlight.size;
+	}
+
+	/**
+	 * Waits until every acknowledged row is marked: before the relay reads from the first
+	 * unpublished row again, which would otherwise send rows once more whose mark is on
+	 * its way.
+	 * @throws org.springframework.dao.DataAccessException when marking failed
+	 */
+	void awaitMarks() {
+		try {
+			this.pendingMark.join();
 		}
-		logger.warn("Outbox relay: " + failed.size() + " of " + batch.size() + " messages not acknowledged (" + failure
-				+ "); retrying from the first unpublished row");
-		this.metrics.failed(failure, failed.size());
+		catch (CompletionException ex) {
+			this.pendingMark = CompletableFuture.completedFuture(null);
+			throw (ex.getCause() instanceof RuntimeException failure) ? failure : ex;
+		}
+	}
+
+	/** After the relay handled a failure: the next send starts a new producer. */
+	void recover() {
 		discardProducer();
-		this.store.recordFailure(failed, describe(failure));
-		return false;
+		this.failing = false;
+	}
+
+	private void failed() {
+		this.failing = true;
+		discardProducer();
 	}
 
 	private void awaitAcknowledgements(List<Sending> sending) throws InterruptedException {
 		CompletableFuture<?> all = CompletableFuture
-			.allOf(sending.stream().map(Sending::acknowledgement).toArray(CompletableFuture[]::new));
+			.allOf(sending.stream().map((send) -> send.acknowledgement).toArray(CompletableFuture[]::new));
 		try {
 			all.get(this.acknowledgementTimeout.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (ExecutionException ex) {
-			// Some failed; each send's own outcome is read below.
+			// Some failed; each send's own outcome is read by the caller.
 		}
 		catch (TimeoutException ex) {
 			// Closing the producer fails whatever it still holds.
-			discardProducer();
+			failed();
 			all.handle((ignored, failure) -> null).join();
 		}
 	}
@@ -172,8 +231,9 @@ final class BatchPublisher implements AutoCloseable {
 	}
 
 	/**
-	 * Closes the producer without waiting, failing everything it still buffers; also
-	 * called from the stopping thread to cut a batch short.
+	 * Closes the producer without waiting, failing everything it still buffers; called
+	 * from the producer's thread on a failed acknowledgement, and from the stopping
+	 * thread to cut a batch short.
 	 */
 	void discardProducer() {
 		Producer<String, byte[]> producer = this.producer;
@@ -190,6 +250,7 @@ final class BatchPublisher implements AutoCloseable {
 
 	@Override
 	public void close() {
+		this.marking.close();
 		Producer<String, byte[]> producer = this.producer;
 		this.producer = null;
 		if (producer != null) {
@@ -202,29 +263,50 @@ final class BatchPublisher implements AutoCloseable {
 		return (description.length() > MAX_ERROR_LENGTH) ? description.substring(0, MAX_ERROR_LENGTH) : description;
 	}
 
+	/** The sends of one batch. */
+	static final class InFlight {
+
+		private final int size;
+
+		private final List<Sending> sending;
+
+		private InFlight(int size) {
+			this.size = size;
+			this.sending = new ArrayList<>(size);
+		}
+
+		/** Whether every row of the batch was handed to the producer. */
+		boolean allSent() {
+			return this.sending.size() == this.size;
+		}
+
+		/** The id of the last row handed to the producer, or 0 when none was. */
+		long lastSentId() {
+			return this.sending.isEmpty() ? 0 : this.sending.getLast().row.id();
+		}
+
+	}
+
 	private final class Sending {
 
 		private final OutboxRow row;
 
-		private final CompletableFuture<Void> acknowledgement;
+		private final CompletableFuture<Void> acknowledgement = new CompletableFuture<>();
 
 		private volatile Instant acknowledgedAt;
 
-		Sending(OutboxRow row, CompletableFuture<Void> acknowledgement) {
+		Sending(OutboxRow row) {
 			this.row = row;
-			this.acknowledgement = acknowledgement;
 		}
 
-		CompletableFuture<Void> acknowledgement() {
-			return this.acknowledgement;
-		}
-
-		void completed(@Nullable Exception exception) {
+		void completed(RecordMetadata metadata, @Nullable Exception exception) {
 			if (exception == null) {
 				this.acknowledgedAt = BatchPublisher.this.clock.instant();
 				this.acknowledgement.complete(null);
 			}
 			else {
+				// Runs on the producer's thread, before it sends anything else.
+				failed();
 				this.acknowledgement.completeExceptionally(exception);
 			}
 		}

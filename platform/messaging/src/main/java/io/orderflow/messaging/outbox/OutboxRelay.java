@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -14,6 +16,7 @@ import io.orderflow.messaging.MessagingProperties;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.SmartLifecycle;
@@ -35,14 +38,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * fallback for wake-ups lost in a leadership change). While rows remain it reads the next
  * batch at once.
  *
- * <h2>Order and delivery: at least once, never reordered per key</h2> Each batch is read
- * in id order, sent asynchronously in that order through an idempotent producer
+ * <h2>Order and delivery: at least once, never reordered per key</h2> Batches are read in
+ * id order and sent asynchronously in that order through one idempotent producer
  * ({@code acks=all}, at most five requests in flight, so the broker appends a partition's
- * records in send order and never leaves a gap), and only the rows the broker
- * acknowledged are marked published. When anything fails — a send refused, an
- * acknowledgement missing — the relay stops sending the rest of the batch, throws the
- * producer away (so nothing it still buffers can arrive later), backs off exponentially
- * up to {@code max-backoff}, and starts again from the first unpublished row. So:
+ * records in send order and never leaves a gap); only the rows the broker acknowledged
+ * are marked published. To keep the broker and the database busy at the same time, the
+ * next full batch is read and sent while the previous one waits for its acknowledgements,
+ * and the marking runs beside the next read. When anything fails — a send refused, an
+ * acknowledgement missing — the producer is closed from its own thread on the first
+ * failed acknowledgement (so nothing queued behind the failed record is sent, and nothing
+ * it still buffers can arrive later), no further row is sent, the relay backs off
+ * exponentially up to {@code max-backoff} and starts again from the first unpublished row
+ * with a new producer. So:
  * <ul>
  * <li>a message is never lost: its row stays unpublished until acknowledged;</li>
  * <li>a message may arrive twice (acknowledgement lost, leader replaced between send and
@@ -89,7 +96,13 @@ public final class OutboxRelay implements SmartLifecycle {
 
 	private final Clock clock;
 
-	private final BatchPublisher publisher;
+	private final Supplier<BatchPublisher> publishers;
+
+	/**
+	 * The publisher of the current run: a relay that stops and starts again gets a new
+	 * one.
+	 */
+	private volatile BatchPublisher publisher;
 
 	private volatile boolean running;
 
@@ -108,7 +121,28 @@ public final class OutboxRelay implements SmartLifecycle {
 		this.settings = settings;
 		this.inboxRetention = inboxRetention;
 		this.clock = clock;
-		this.publisher = new BatchPublisher(producers, this.store, metrics, clock, settings.deliveryTimeout());
+		this.publishers = () -> new BatchPublisher(producers, this.store, metrics, clock, settings.deliveryTimeout());
+	}
+
+	/**
+	 * The producer configuration of the relay: the service's ({@code base}: servers,
+	 * security, interceptors) with what the relay's guarantees rest on forced:
+	 * acknowledged by all replicas, idempotent (no duplicates or gaps from the producer's
+	 * own retries, order kept with up to five requests in flight), no linger (the relay
+	 * batches by itself), bounded blocking and delivery.
+	 */
+	public static Map<String, Object> producerConfig(Map<String, Object> base, MessagingProperties.Relay settings) {
+		Map<String, Object> config = new HashMap<>(base);
+		config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+		config.put(ProducerConfig.ACKS_CONFIG, "all");
+		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+		config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+		config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+		config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) settings.maxBlock().toMillis());
+		long deliveryTimeout = settings.deliveryTimeout().toMillis();
+		config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(deliveryTimeout, 10_000));
+		config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) deliveryTimeout);
+		return config;
 	}
 
 	@Override
@@ -118,6 +152,7 @@ public final class OutboxRelay implements SmartLifecycle {
 		}
 		this.running = true;
 		this.stopping = new CountDownLatch(1);
+		this.publisher = this.publishers.get();
 		this.thread = Thread.ofVirtual().name("outbox-relay").start(this::run);
 	}
 
@@ -151,26 +186,31 @@ public final class OutboxRelay implements SmartLifecycle {
 	}
 
 	private void run() {
-		while (this.running) {
-			try (RelayLeadership leadership = awaitLeadership()) {
-				if (leadership != null) {
-					logger.info("Outbox relay leads: publishing for this database");
-					lead(leadership);
+		BatchPublisher publisher = this.publisher;
+		try {
+			while (this.running) {
+				try (RelayLeadership leadership = awaitLeadership()) {
+					if (leadership != null) {
+						logger.info("Outbox relay leads: publishing for this database");
+						lead(leadership, publisher);
+					}
 				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+				catch (RuntimeException ex) {
+					logger.warn("Outbox relay failed; trying again in " + this.settings.leaderRetry(), ex);
+				}
+				finally {
+					this.doorbell.leaderHere(false);
+				}
+				pause(this.settings.leaderRetry());
 			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-			catch (RuntimeException ex) {
-				logger.warn("Outbox relay failed; trying again in " + this.settings.leaderRetry(), ex);
-			}
-			finally {
-				this.doorbell.leaderHere(false);
-			}
-			pause(this.settings.leaderRetry());
 		}
-		this.publisher.close();
+		finally {
+			publisher.close();
+		}
 	}
 
 	/** Tries every {@code leader-retry} until this relay leads; null when stopping. */
@@ -202,22 +242,63 @@ public final class OutboxRelay implements SmartLifecycle {
 		}
 	}
 
-	private void lead(RelayLeadership leadership) throws InterruptedException {
+	/**
+	 * Publishes while this relay leads. Full batches are pipelined: batch N+1 is read and
+	 * sent (rows after the last one sent) while batch N waits for the broker, then N is
+	 * completed. A batch that is not full means the relay has caught up; it is completed
+	 * at once, and the next read starts again from the first unpublished row, which also
+	 * picks up rows that committed late with ids below the ones already sent.
+	 */
+	private void lead(RelayLeadership leadership, BatchPublisher publisher) throws InterruptedException {
 		this.doorbell.leaderHere(true);
+		publisher.recover();
 		Duration backoff = this.settings.initialBackoff();
-		while (this.running && leadership.isHeld()) {
-			cleanUpIfDue();
-			List<OutboxRow> batch = this.store.nextBatch(this.settings.batchSize());
-			if (batch.isEmpty()) {
-				this.doorbell.await(this.settings.pollInterval());
+		BatchPublisher.InFlight previous = null;
+		long after = 0;
+		try {
+			while (this.running && leadership.isHeld()) {
+				cleanUpIfDue();
+				if (after == 0) {
+					publisher.awaitMarks();
+				}
+				List<OutboxRow> batch = this.store.nextBatch(after, this.settings.batchSize());
+				BatchPublisher.InFlight current = batch.isEmpty() ? null : publisher.send(batch);
+				boolean published = true;
+				if (previous != null) {
+					published = publisher.complete(previous);
+					previous = null;
+				}
+				if (current != null) {
+					after = current.lastSentId();
+					if (!published || !current.allSent() || batch.size() < this.settings.batchSize()) {
+						published &= publisher.complete(current);
+					}
+					else {
+						previous = current;
+					}
+				}
+				if (!published) {
+					pause(backoff);
+					backoff = min(backoff.multipliedBy(2), this.settings.maxBackoff());
+					publisher.recover();
+					after = 0;
+				}
+				else if (previous == null) {
+					backoff = this.settings.initialBackoff();
+					if (after != 0) {
+						after = 0;
+					}
+					else {
+						this.doorbell.await(this.settings.pollInterval());
+					}
+				}
 			}
-			else if (this.publisher.publish(batch)) {
-				backoff = this.settings.initialBackoff();
+		}
+		finally {
+			if (previous != null) {
+				publisher.complete(previous);
 			}
-			else {
-				pause(backoff);
-				backoff = min(backoff.multipliedBy(2), this.settings.maxBackoff());
-			}
+			publisher.awaitMarks();
 		}
 	}
 

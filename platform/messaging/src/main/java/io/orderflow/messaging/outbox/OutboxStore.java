@@ -25,7 +25,7 @@ final class OutboxStore {
 	/** Served by the partial index on unpublished ids, whatever the retention keeps. */
 	private static final String NEXT_BATCH = """
 			SELECT id, topic, message_key, message_type, payload, headers::text, created_at
-			FROM outbox_message WHERE published_at IS NULL ORDER BY id LIMIT ?""";
+			FROM outbox_message WHERE published_at IS NULL AND id > ? ORDER BY id LIMIT ?""";
 
 	private static final String MARK_PUBLISHED = """
 			UPDATE outbox_message SET published_at = clock_timestamp() WHERE id = ANY(?)""";
@@ -59,8 +59,11 @@ final class OutboxStore {
 		this.jdbc = jdbc;
 	}
 
-	List<OutboxRow> nextBatch(int size) {
-		return this.jdbc.query(NEXT_BATCH, (rs, row) -> row(rs), size);
+	/**
+	 * The first {@code size} unpublished rows with ids above {@code after}, in id order.
+	 */
+	List<OutboxRow> nextBatch(long after, int size) {
+		return this.jdbc.query(NEXT_BATCH, (rs, row) -> row(rs), after, size);
 	}
 
 	private OutboxRow row(ResultSet rs) throws SQLException {

@@ -8,7 +8,10 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.messaging.support.MessagingIT;
+import io.orderflow.messaging.support.RelayInstances;
 import io.orderflow.messaging.support.TestEvent.Counted;
 import io.orderflow.messaging.support.TopicReader;
 import io.orderflow.testinfra.KafkaBroker;
@@ -17,6 +20,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -74,6 +78,66 @@ class BrokerOutageIT {
 			}
 		}
 		await().atMost(Duration.ofSeconds(60)).until(() -> unpublished(run) == 0);
+	}
+
+	@Test
+	void retriesFromTheFirstUnpublishedRowWhenSendsFailKeepingPerKeyOrder() {
+		String topic = "broker-outage-retry-" + UUID.randomUUID();
+		RelayInstances.createTopic(topic, 3);
+		KafkaBroker kafka = TestInfrastructure.kafka();
+		// Short producer timeouts, so that the outage fails sends instead of outlasting
+		// them.
+		try (ConfigurableApplicationContext service = RelayInstances.start("broker_outage",
+				"orderflow.messaging.relay.delivery-timeout=2s", "orderflow.messaging.relay.max-block=1s",
+				"orderflow.messaging.relay.max-backoff=500ms")) {
+			Set<UUID> written = ConcurrentHashMap.newKeySet();
+			write(service, topic, 0, 10, written);
+			try (TopicReader reader = TopicReader.fromBeginning(topic)) {
+				reader.readUntilAll(written, Duration.ofSeconds(60));
+			}
+
+			kafka.stop();
+			try {
+				write(service, topic, 10, 60, written);
+				await().atMost(Duration.ofSeconds(60)).until(() -> failures(service) >= 2);
+			}
+			finally {
+				kafka.start();
+			}
+
+			try (TopicReader reader = TopicReader.fromBeginning(topic)) {
+				Map<String, List<Integer>> sequences = TopicReader
+					.firstDeliveriesByKey(reader.readUntilAll(written, Duration.ofSeconds(120)));
+				for (int key = 0; key < 5; key++) {
+					assertThat(sequences.get(topic + "-" + key)).as("key %d in first-delivery order", key)
+						.containsExactlyElementsOf(IntStream.range(0, 60).boxed().toList());
+				}
+			}
+		}
+	}
+
+	private static void write(ConfigurableApplicationContext service, String topic, int from, int to,
+			Set<UUID> written) {
+		Outbox outbox = service.getBean(Outbox.class);
+		TransactionTemplate transactions = service.getBean(TransactionTemplate.class);
+		for (int sequence = from; sequence < to; sequence++) {
+			int step = sequence;
+			transactions.executeWithoutResult((status) -> {
+				for (int key = 0; key < 5; key++) {
+					String name = topic + "-" + key;
+					written.add(outbox.send(topic, name, new Counted(name, step)));
+				}
+			});
+		}
+	}
+
+	private static double failures(ConfigurableApplicationContext service) {
+		return service.getBean(MeterRegistry.class)
+			.find("orderflow.outbox.publish.failures")
+			.counters()
+			.stream()
+			.mapToDouble(Counter::count)
+			.sum();
 	}
 
 	private int unpublished(String run) {

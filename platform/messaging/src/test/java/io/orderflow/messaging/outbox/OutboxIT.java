@@ -162,6 +162,36 @@ class OutboxIT {
 		assertThat(holders).isOne();
 	}
 
+	@Test
+	void deletesPublishedRowsPastTheRetentionAndKeepsTheRest() {
+		String key = "retention-" + UUID.randomUUID();
+		for (String age : List.of("10 days", "8 days", "1 hour")) {
+			this.jdbc.update(
+					"""
+							INSERT INTO outbox_message (topic, message_key, message_type, payload, headers, created_at, published_at)
+							VALUES ('outbox-it', ?, 'Counted', '{}', '{}', now() - ?::interval, now() - ?::interval)""",
+					key, age, age);
+		}
+		UUID old = UUID.randomUUID();
+		UUID recent = UUID.randomUUID();
+		this.jdbc.update(
+				"INSERT INTO processed_message (consumer, message_id, processed_at) VALUES "
+						+ "('retention-test', ?, now() - interval '31 days'), ('retention-test', ?, now())",
+				old, recent);
+
+		OutboxStore store = new OutboxStore(this.jdbc);
+		store.deletePublishedOlderThan(Duration.ofDays(7), 100_000);
+		store.deleteProcessedOlderThan(Duration.ofDays(30), 5_000);
+
+		assertThat(this.jdbc.queryForList(
+				"SELECT extract(day FROM now() - published_at)::int FROM outbox_message WHERE message_key = ?",
+				Integer.class, key))
+			.containsExactly(0);
+		assertThat(this.jdbc.queryForList("SELECT message_id FROM processed_message WHERE consumer = 'retention-test'",
+				UUID.class))
+			.containsExactly(recent);
+	}
+
 	private List<String> rowsOf(String keyPattern) {
 		return this.jdbc.queryForList("SELECT headers->>'message-id' FROM outbox_message WHERE message_key LIKE ?",
 				String.class, keyPattern);
