@@ -11,6 +11,7 @@ import io.orderflow.messaging.envelope.MessageCodec;
 import io.orderflow.messaging.envelope.MessageTypes;
 import io.orderflow.messaging.failure.DeadLetterPublishing;
 import io.orderflow.messaging.failure.DeadLetterTopics;
+import io.orderflow.messaging.failure.DeadLetters;
 import io.orderflow.messaging.failure.FailureClassifier;
 import io.orderflow.messaging.failure.ListenerErrorHandling;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -27,6 +28,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.KafkaListenerConfigUtils;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -92,6 +94,13 @@ public final class MessagingAutoConfiguration {
 			MessagingProperties properties, ObjectProvider<MeterRegistry> registry) {
 		return ListenerErrorHandling.errorHandler(deadLetters.recoverer(), classifier, properties.consumer(),
 				registry.getIfUnique(() -> Metrics.globalRegistry));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean({ DeadLetterPublishing.class, ConsumerFactory.class })
+	DeadLetters deadLetters(ConsumerFactory<?, ?> consumerFactory, DeadLetterPublishing deadLetterPublishing) {
+		return new DeadLetters(consumerFactory.getConfigurationProperties(), deadLetterPublishing.template());
 	}
 
 	@Bean

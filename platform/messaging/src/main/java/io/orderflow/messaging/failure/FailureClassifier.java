@@ -1,5 +1,9 @@
 package io.orderflow.messaging.failure;
 
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.http.HttpTimeoutException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
@@ -10,6 +14,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeoutException;
 
 import io.orderflow.messaging.envelope.InvalidEnvelopeException;
 import io.orderflow.messaging.envelope.InvalidPayloadException;
@@ -86,9 +91,8 @@ public final class FailureClassifier {
 				TransientDataAccessException.class, RecoverableDataAccessException.class,
 				DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
 				SQLTransientException.class, SQLRecoverableException.class, SQLNonTransientConnectionException.class,
-				java.net.ConnectException.class, java.net.SocketTimeoutException.class,
-				java.net.NoRouteToHostException.class, java.net.http.HttpTimeoutException.class,
-				java.util.concurrent.TimeoutException.class, RetriableException.class));
+				ConnectException.class, SocketTimeoutException.class, NoRouteToHostException.class,
+				HttpTimeoutException.class, TimeoutException.class, RetriableException.class));
 		transientFailures.addAll(optional(OPTIONAL_TRANSIENT));
 		return new FailureClassifier(permanent, transientFailures);
 	}

@@ -3,6 +3,7 @@ package io.orderflow.messaging.failure;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -168,7 +169,7 @@ class DeadLetterIT {
 	}
 
 	private static Map<UUID, ConsumerRecord<String, byte[]>> byMessageId(List<ConsumerRecord<String, byte[]>> records) {
-		Map<UUID, ConsumerRecord<String, byte[]>> byId = new java.util.HashMap<>();
+		Map<UUID, ConsumerRecord<String, byte[]>> byId = new HashMap<>();
 		records.forEach((record) -> byId.put(Envelope.of(record.headers()).messageId(), record));
 		return byId;
 	}

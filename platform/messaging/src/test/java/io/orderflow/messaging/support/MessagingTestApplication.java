@@ -37,6 +37,8 @@ public class MessagingTestApplication {
 
 	public static final String TRACE_TOPIC = "trace-it";
 
+	public static final String REPLAY_TOPIC = "replay-it";
+
 	@Bean
 	MessageTypes testMessages() {
 		return MessageTypes.of(TestEvent.class);
@@ -70,6 +72,11 @@ public class MessagingTestApplication {
 	@Bean
 	NewTopic traceTopic() {
 		return TopicBuilder.name(TRACE_TOPIC).partitions(1).build();
+	}
+
+	@Bean
+	NewTopic replayTopic() {
+		return TopicBuilder.name(REPLAY_TOPIC).partitions(2).build();
 	}
 
 	@Bean

@@ -27,6 +27,15 @@ public class TestListeners {
 	/** Keys of the Counted messages handled on the dead-letter test topic, in order. */
 	public final List<String> deadLetterTopicHandled = new CopyOnWriteArrayList<>();
 
+	/** Keys handled on the replay test topic. */
+	public final List<String> replayTopicHandled = new CopyOnWriteArrayList<>();
+
+	/**
+	 * While set, the replay test topic's handler refuses every message: a bug not yet
+	 * fixed.
+	 */
+	public volatile boolean rejectOnReplayTopic = true;
+
 	/** What the trace test's listener saw, by record key. */
 	public final Map<String, ObservedTrace> traces = new ConcurrentHashMap<>();
 
@@ -56,6 +65,16 @@ public class TestListeners {
 	void onDatabaseDownTopic(ConsumerRecord<String, TestEvent> record) {
 		UUID messageId = Envelope.of(record.headers()).messageId();
 		this.inbox.receive(record, (event) -> this.sideEffects.record(messageId, "handled " + event));
+	}
+
+	@KafkaListener(topics = MessagingTestApplication.REPLAY_TOPIC, groupId = "replay-it")
+	void onReplayTopic(ConsumerRecord<String, TestEvent> record) {
+		this.inbox.receive(record, (event) -> {
+			if (this.rejectOnReplayTopic) {
+				throw new PermanentMessageFailure("not handled until the bug is fixed");
+			}
+			this.replayTopicHandled.add(record.key());
+		});
 	}
 
 	@KafkaListener(topics = MessagingTestApplication.TRACE_TOPIC, groupId = "trace-it")
