@@ -43,7 +43,7 @@ public class Outbox {
 
 	private static final String INSERT = """
 			INSERT INTO outbox_message (topic, message_key, message_type, payload, headers)
-			VALUES (?, ?, ?, ?, ?::jsonb)""";
+			VALUES (?, ?, ?, ?, ?::json)""";
 
 	private final JdbcTemplate jdbc;
 

@@ -1,6 +1,5 @@
 package io.orderflow.messaging.outbox;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,12 +19,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** The relay's SQL, on the pool (the leader's own connection only holds the lock). */
 final class OutboxStore {
 
-	private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
-	};
+	private static final ObjectReader HEADERS = JsonMapper.shared().readerFor(new TypeReference<Map<String, String>>() {
+	});
 
 	/** Served by the partial index on unpublished ids, whatever the retention keeps. */
 	private static final String NEXT_BATCH = """
-			SELECT id, topic, message_key, message_type, payload, headers::text, created_at
+			SELECT id, topic, message_key, message_type, payload, headers, created_at
 			FROM outbox_message WHERE published_at IS NULL AND id > ? ORDER BY id LIMIT ?""";
 
 	private static final String MARK_PUBLISHED = """
@@ -53,8 +53,6 @@ final class OutboxStore {
 
 	private final JdbcTemplate jdbc;
 
-	private final JsonMapper json = JsonMapper.shared();
-
 	OutboxStore(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
 	}
@@ -68,9 +66,10 @@ final class OutboxStore {
 
 	private OutboxRow row(ResultSet rs) throws SQLException {
 		Timestamp createdAt = rs.getTimestamp(7);
-		return new OutboxRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-				rs.getString(5).getBytes(StandardCharsets.UTF_8), this.json.readValue(rs.getString(6), HEADERS),
-				createdAt.toInstant());
+		// The driver hands text over as the UTF-8 bytes it received: the record value as
+		// is.
+		return new OutboxRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBytes(5),
+				HEADERS.readValue(rs.getString(6)), createdAt.toInstant());
 	}
 
 	void markPublished(List<Long> ids) {

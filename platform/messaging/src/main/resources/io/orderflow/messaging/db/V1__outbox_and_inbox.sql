@@ -6,8 +6,10 @@ CREATE TABLE outbox_message (
     message_type text        NOT NULL,
     -- The exact JSON sent as the record value (text, not jsonb: jsonb would re-render it).
     payload      text        NOT NULL,
-    -- The envelope headers (message-id, correlation-id, traceparent, ...), queryable.
-    headers      jsonb       NOT NULL,
+    -- The envelope headers (message-id, correlation-id, traceparent, ...). json, not jsonb: the
+    -- relay reads every row's headers once, as text; jsonb would be parsed on insert and
+    -- re-rendered on every read. headers->>'correlation-id' still works for operators.
+    headers      json        NOT NULL,
     created_at   timestamptz NOT NULL DEFAULT clock_timestamp(),
     published_at timestamptz,
     attempts     integer     NOT NULL DEFAULT 0,
