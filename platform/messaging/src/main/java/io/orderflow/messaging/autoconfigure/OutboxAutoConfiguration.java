@@ -41,7 +41,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The outbox, its relay, the inbox and their tables, for a service with a (PostgreSQL)
  * database. Set {@code orderflow.messaging.relay.enabled=false} for an instance that must
- * only write.
+ * only write. Every bean that touches the tables takes the {@link MessagingSchema}, so it
+ * exists only once the module's migrations have run.
  */
 @AutoConfiguration(after = MessagingAutoConfiguration.class,
 		afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
