@@ -8,6 +8,7 @@ import java.time.Duration;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
@@ -54,7 +55,7 @@ final class RelayLeadership implements AutoCloseable {
 	 * Tries once to take the lock on {@code candidate}; the connection becomes the
 	 * leadership's on success and stays the caller's otherwise.
 	 */
-	static RelayLeadership tryAcquire(Connection candidate, RelayDoorbell doorbell) throws SQLException {
+	static @Nullable RelayLeadership tryAcquire(Connection candidate, RelayDoorbell doorbell) throws SQLException {
 		try (Statement statement = candidate.createStatement();
 				ResultSet result = statement.executeQuery("SELECT pg_try_advisory_lock(" + LOCK_KEY + ")")) {
 			result.next();
@@ -121,7 +122,7 @@ final class RelayLeadership implements AutoCloseable {
 		}
 	}
 
-	static void closeQuietly(Connection connection) {
+	static void closeQuietly(@Nullable Connection connection) {
 		if (connection != null) {
 			try {
 				connection.close();
