@@ -4,10 +4,7 @@ import java.math.BigDecimal;
 import java.util.Map;
 
 import io.orderflow.provider.ProviderClient.Answer;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static io.orderflow.provider.ProviderClient.aCharge;
 import static io.orderflow.provider.ProviderClient.aKey;
@@ -17,16 +14,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ProviderTest
 class ChargesTests {
 
-	@LocalServerPort
-	int port;
-
-	private ProviderClient provider;
+	private final ProviderClient provider;
 
 	private final String orderId = anOrderId();
 
-	@BeforeEach
-	void connect() {
-		this.provider = new ProviderClient(this.port);
+	ChargesTests(ProviderClient provider) {
+		this.provider = provider;
 	}
 
 	@Test

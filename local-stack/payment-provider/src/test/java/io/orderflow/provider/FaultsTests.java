@@ -5,10 +5,7 @@ import java.util.Map;
 
 import io.orderflow.provider.ProviderClient.Answer;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static io.orderflow.provider.ProviderClient.aCharge;
 import static io.orderflow.provider.ProviderClient.aKey;
@@ -18,16 +15,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ProviderTest
 class FaultsTests {
 
-	@LocalServerPort
-	int port;
-
-	private ProviderClient provider;
+	private final ProviderClient provider;
 
 	private final String orderId = anOrderId();
 
-	@BeforeEach
-	void connect() {
-		this.provider = new ProviderClient(this.port);
+	FaultsTests(ProviderClient provider) {
+		this.provider = provider;
 	}
 
 	@AfterEach

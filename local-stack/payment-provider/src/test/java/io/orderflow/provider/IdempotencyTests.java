@@ -10,10 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.orderflow.provider.ProviderClient.Answer;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static io.orderflow.provider.ProviderClient.aCharge;
 import static io.orderflow.provider.ProviderClient.aKey;
@@ -23,16 +20,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ProviderTest
 class IdempotencyTests {
 
-	@LocalServerPort
-	int port;
-
-	private ProviderClient provider;
+	private final ProviderClient provider;
 
 	private final String orderId = anOrderId();
 
-	@BeforeEach
-	void connect() {
-		this.provider = new ProviderClient(this.port);
+	IdempotencyTests(ProviderClient provider) {
+		this.provider = provider;
 	}
 
 	@Test

@@ -4,10 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 import io.orderflow.provider.ProviderClient.Answer;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static io.orderflow.provider.ProviderClient.aCharge;
 import static io.orderflow.provider.ProviderClient.aKey;
@@ -20,16 +17,12 @@ class SlowTokenTests {
 
 	private static final Duration SLOW_DELAY = Duration.ofMillis(ProviderTest.SLOW_DELAY_MILLIS);
 
-	@LocalServerPort
-	int port;
-
-	private ProviderClient provider;
+	private final ProviderClient provider;
 
 	private final String orderId = anOrderId();
 
-	@BeforeEach
-	void connect() {
-		this.provider = new ProviderClient(this.port);
+	SlowTokenTests(ProviderClient provider) {
+		this.provider = provider;
 	}
 
 	@Test
