@@ -1,0 +1,26 @@
+package io.orderflow.payment.provider;
+
+/** A 5xx answer: the provider failed and did nothing (Stripe's contract for errors). */
+class ProviderServerError extends RuntimeException {
+
+	private final int status;
+
+	private final ProviderApi.Error error;
+
+	ProviderServerError(int status, ProviderApi.Error error) {
+		super("The provider answered " + status
+				+ ((error != null && error.message() != null) ? ": " + error.message() : ""));
+		this.status = status;
+		this.error = error;
+	}
+
+	int status() {
+		return this.status;
+	}
+
+	/** The provider's error type, e.g. {@code api_error}, if it sent one. */
+	String errorType() {
+		return (this.error != null) ? this.error.type() : null;
+	}
+
+}
