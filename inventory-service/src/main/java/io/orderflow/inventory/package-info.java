@@ -1,4 +1,5 @@
 /**
- * Products, stock and per-order reservations.
+ * Inventory: the product catalogue with its stock, and the per-order reservations the
+ * place-order saga reserves, releases and commits over Kafka.
  */
 package io.orderflow.inventory;
