@@ -1,0 +1,4 @@
+/**
+ * Test support shared by the unit and integration tests.
+ */
+package io.orderflow.order.support;
