@@ -67,8 +67,12 @@ public final class Payment {
 	/** The payment the provider's definite answer to {@code request} makes. */
 	public static Payment afterCharge(UUID paymentId, ChargeRequest request, ChargeResult result, Instant now) {
 		return switch (result) {
+			// What the provider charged, which is what the request asked unless an
+			// earlier
+			// request with the same key asked otherwise.
 			case ChargeResult.Approved approved -> new Payment(paymentId, request.orderId(), request.customerId(),
-					PaymentStatus.CHARGED, approved.amount(), approved.currency().toUpperCase(Locale.ROOT),
+					PaymentStatus.CHARGED, (approved.amount() != null) ? approved.amount() : request.amount(),
+					(approved.currency() != null) ? approved.currency().toUpperCase(Locale.ROOT) : request.currency(),
 					approved.chargeId(), null, Money.ZERO, null, null, null, now, now, 0);
 			case ChargeResult.CardDeclined declined -> declined(paymentId, request, declined.chargeId(),
 					DeclineReason.CARD_DECLINED, declined.declineCode(), now);
