@@ -32,9 +32,9 @@ public record PaymentProperties(@DefaultValue Provider provider) {
 	}
 
 	/**
-	 * Retries of 5xx answers, timeouts and I/O failures (never of 4xx) with exponential
-	 * backoff and jitter, so that payment-service instances retrying after the same
-	 * provider hiccup do not all come back at the same moment.
+	 * Retries of 5xx and 429 answers, timeouts and I/O failures (never of another 4xx)
+	 * with exponential backoff and jitter, so that payment-service instances retrying
+	 * after the same provider hiccup do not all come back at the same moment.
 	 *
 	 * @param maxAttempts calls in all, the first included
 	 * @param initialBackoff the pause before the first retry

@@ -88,8 +88,12 @@ public class PaymentManagement {
 		}
 		ChargeResult result = this.provider.charge(request);
 		if (result instanceof ChargeResult.Rejected rejected && rejected.keyInUse()) {
-			// The key charged before with other parameters: that charge is the order's.
-			return this.provider.findCharge(request.orderId()).orElse(result);
+			// The key was used before: its charge is the order's. None yet means the
+			// earlier call is still in flight at the provider and may yet charge.
+			return this.provider.findCharge(request.orderId())
+				.orElseThrow(() -> new ProviderUnavailable(
+						"Order " + request.orderId() + ": the provider holds the idempotency key but no charge yet",
+						null));
 		}
 		return result;
 	}

@@ -46,6 +46,9 @@ public record PaymentAttempt(Long id, String orderId, Operation operation, Strin
 		/** 5xx. */
 		PROVIDER_ERROR,
 
+		/** 429: too many requests, nothing done. */
+		THROTTLED,
+
 		/** No answer in time: the outcome is unknown. */
 		TIMEOUT,
 

@@ -79,18 +79,25 @@ final class GuardedCalls implements AutoCloseable {
 	}
 
 	/**
-	 * Whether a failure is the provider's and may pass: a 5xx answer, a timeout, an I/O
-	 * failure. What the retry retries and the circuit breaker counts; never a 4xx, which
-	 * is an answer.
+	 * Whether a failure may pass: a 5xx or 429 answer, a timeout, an I/O failure. What
+	 * the retry retries; never another 4xx, which is an answer.
 	 */
-	static boolean isProviderFailure(Throwable failure) {
+	static boolean isRetryable(Throwable failure) {
 		return failure instanceof ProviderServerError || failure instanceof TimeoutException
 				|| failure instanceof ResourceAccessException;
 	}
 
 	/**
+	 * Whether a failure is the provider's: what the circuit breaker counts. A 429 is not
+	 * (the provider works, it asks us to slow down), nor any other 4xx.
+	 */
+	static boolean isProviderFailure(Throwable failure) {
+		return isRetryable(failure) && !(failure instanceof ProviderServerError server && server.isThrottling());
+	}
+
+	/**
 	 * The call's answer below 500, after retries.
-	 * @throws ProviderServerError when the provider answered 5xx on every try
+	 * @throws ProviderServerError when the provider answered 5xx (or 429) on every try
 	 * @throws ProviderUnavailable when no answer came: timeouts, I/O failures, an open
 	 * circuit, a full bulkhead
 	 */
@@ -157,7 +164,7 @@ final class GuardedCalls implements AutoCloseable {
 
 	static Outcome outcomeOf(Throwable failure) {
 		return switch (failure) {
-			case ProviderServerError server -> Outcome.PROVIDER_ERROR;
+			case ProviderServerError server -> server.isThrottling() ? Outcome.THROTTLED : Outcome.PROVIDER_ERROR;
 			case TimeoutException timeout -> Outcome.TIMEOUT;
 			case CallNotPermittedException open -> Outcome.CIRCUIT_OPEN;
 			case BulkheadFullException full -> Outcome.BULKHEAD_FULL;

@@ -51,6 +51,9 @@ class ProviderClient implements PaymentProvider, AutoCloseable {
 					false));
 		}
 		catch (ProviderServerError ex) {
+			if (ex.isThrottling()) {
+				throw new ProviderUnavailable("The provider is throttling charges", ex);
+			}
 			return new ChargeResult.ProviderFailed(ex.status(), ex.errorType(), ex.getMessage());
 		}
 		if (response.isSuccess()) {
@@ -167,7 +170,7 @@ class ProviderClient implements PaymentProvider, AutoCloseable {
 	private static <T> ProviderResponse<T> read(RestClient.RequestHeadersSpec.ConvertibleClientHttpResponse response,
 			Body<T> body) throws IOException {
 		HttpStatusCode status = response.getStatusCode();
-		if (status.is5xxServerError()) {
+		if (status.is5xxServerError() || status.value() == 429) {
 			throw new ProviderServerError(status.value(), errorOf(response));
 		}
 		if (status.is2xxSuccessful()) {

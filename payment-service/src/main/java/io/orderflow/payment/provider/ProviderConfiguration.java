@@ -75,7 +75,7 @@ class ProviderConfiguration {
 			.maxAttempts(retry.maxAttempts())
 			.intervalFunction(IntervalFunction.ofExponentialRandomBackoff(retry.initialBackoff(), retry.multiplier(),
 					retry.jitter(), retry.maxBackoff()))
-			.retryOnException(GuardedCalls::isProviderFailure)
+			.retryOnException(GuardedCalls::isRetryable)
 			.build());
 	}
 

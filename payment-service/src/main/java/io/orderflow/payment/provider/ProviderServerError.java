@@ -1,6 +1,9 @@
 package io.orderflow.payment.provider;
 
-/** A 5xx answer: the provider failed and did nothing (Stripe's contract for errors). */
+/**
+ * A 5xx answer: the provider failed and did nothing (Stripe's contract for errors). Also
+ * a 429, which did nothing either, but says the provider is busy rather than failing.
+ */
 class ProviderServerError extends RuntimeException {
 
 	private final int status;
@@ -16,6 +19,11 @@ class ProviderServerError extends RuntimeException {
 
 	int status() {
 		return this.status;
+	}
+
+	/** 429: the provider is fine, only busy; worth retrying, not worth a decline. */
+	boolean isThrottling() {
+		return this.status == 429;
 	}
 
 	/** The provider's error type, e.g. {@code api_error}, if it sent one. */

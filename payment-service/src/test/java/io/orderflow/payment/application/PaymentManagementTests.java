@@ -122,6 +122,14 @@ class PaymentManagementTests {
 	}
 
 	@Test
+	void waitsWhenTheKeyIsInUseButNoChargeIsThereYet() {
+		this.provider.charges.add(new ChargeResult.Rejected(409, "idempotency_key_in_use", "In progress"));
+
+		assertThatExceptionOfType(ProviderUnavailable.class).isThrownBy(() -> this.management.charge(aCharge()));
+		assertThat(this.payments.forOrder(ORDER)).as("not declined: the earlier call may yet charge").isEmpty();
+	}
+
+	@Test
 	void storesNothingWhenTheProvidersAnswerIsUnknown() {
 		this.provider.unavailable = true;
 

@@ -76,6 +76,18 @@ class GuardedCallsTests {
 	}
 
 	@Test
+	void retriesThrottlingWithoutCountingItAgainstTheProvider() {
+		assertThatExceptionOfType(ProviderServerError.class).isThrownBy(() -> this.calls.call(charge(() -> {
+			this.sent.incrementAndGet();
+			throw new ProviderServerError(429, null);
+		})));
+
+		assertThat(this.sent).hasValue(3);
+		assertThat(this.attempts.outcomes()).containsOnly(Outcome.THROTTLED);
+		assertThat(this.circuitBreaker.getMetrics().getNumberOfFailedCalls()).isZero();
+	}
+
+	@Test
 	void neverRetriesAnAnswerBelow500() {
 		ProviderResponse<ProviderApi.Charge> response = this.calls.call(charge(() -> {
 			this.sent.incrementAndGet();
