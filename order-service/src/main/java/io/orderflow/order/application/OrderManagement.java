@@ -67,7 +67,7 @@ public class OrderManagement {
 		if (!this.idempotency.claim(key, fingerprint, now)) {
 			StoredPlacement earlier = this.idempotency.find(key)
 				.orElseThrow(() -> new IllegalStateException("Idempotency key claimed, then gone"));
-			return earlier.fingerprint().equals(fingerprint) ? new Placement.Accepted(earlier.response(), true)
+			return earlier.fingerprint().equals(fingerprint) ? new Placement.Accepted(earlier.response())
 					: new Placement.KeyReused();
 		}
 		Order order = Order.place(OrderId.newId(), request.customerId(), request.lines(), now);
@@ -75,7 +75,7 @@ public class OrderManagement {
 		this.transitions.start(start, key);
 		StoredResponse response = respond.apply(order);
 		this.idempotency.complete(key, order.id(), response);
-		return new Placement.Accepted(response, false);
+		return new Placement.Accepted(response);
 	}
 
 	/**

@@ -7,7 +7,7 @@ public sealed interface Placement {
 	 * The order is placed: by this request, or by an earlier one with the same key and
 	 * the same content, whose response this is.
 	 */
-	record Accepted(StoredResponse response, boolean replayed) implements Placement {
+	record Accepted(StoredResponse response) implements Placement {
 	}
 
 	/** The key was used before for a different request; nothing was placed. */

@@ -1,5 +1,6 @@
 package io.orderflow.order.persistence;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,19 +32,20 @@ public class JpaOrderRepository implements OrderRepository {
 	 */
 	@Override
 	public List<Order> newestFirst(Filter filter, Position after, int limit) {
-		StringBuilder query = new StringBuilder("select o from OrderEntity o where 1 = 1");
+		List<String> conditions = new ArrayList<>();
 		if (filter.customerId() != null) {
-			query.append(" and o.customerId = :customerId");
+			conditions.add("o.customerId = :customerId");
 		}
 		if (filter.status() != null) {
-			query.append(" and o.status = :status");
+			conditions.add("o.status = :status");
 		}
 		if (after != null) {
-			query.append(" and (o.createdAt, o.orderId) < (:createdAt, :orderId)");
+			conditions.add("(o.createdAt, o.orderId) < (:createdAt, :orderId)");
 		}
-		query.append(" order by o.createdAt desc, o.orderId desc");
-		TypedQuery<OrderEntity> orders = this.entityManager.createQuery(query.toString(), OrderEntity.class)
-			.setMaxResults(limit);
+		String query = "select o from OrderEntity o"
+				+ (conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions))
+				+ " order by o.createdAt desc, o.orderId desc";
+		TypedQuery<OrderEntity> orders = this.entityManager.createQuery(query, OrderEntity.class).setMaxResults(limit);
 		if (filter.customerId() != null) {
 			orders.setParameter("customerId", filter.customerId());
 		}

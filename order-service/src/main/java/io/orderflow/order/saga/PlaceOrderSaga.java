@@ -38,28 +38,31 @@ import static io.orderflow.order.saga.Compensation.RELEASE_STOCK;
  * when a step fails or goes unanswered.
  *
  * <pre>
- * RESERVING_STOCK   StockReserved            → price the order, ChargePayment        → CHARGING_PAYMENT
- *                   StockReservationFailed   → order CANCELLED (inventory's reason)  → CANCELLED
- *                   deadline                 → ReleaseStock                          → COMPENSATING
- * CHARGING_PAYMENT  PaymentCharged           → order CONFIRMED, CommitStock          → CONFIRMED
- *                   PaymentDeclined          → ReleaseStock                          → RELEASING_STOCK
- *                   deadline                 → RefundPayment + ReleaseStock          → COMPENSATING
- * RELEASING_STOCK,  StockReleased, PaymentRefunded: one compensation done; once none is pending
- * COMPENSATING                                 → order CANCELLED (the saga's reason)   → CANCELLED
- *                   deadline                 → the pending commands again, or, after the last
- *                                              attempt,                              → COMPENSATION_FAILED
- * COMPENSATION_FAILED  operator resume       → the pending commands again            → COMPENSATING
- * CANCELLED         late StockReserved       → ReleaseStock                          → COMPENSATING
- *                   late PaymentCharged      → RefundPayment                         → COMPENSATING
- * CONFIRMED         StockCommitted           → recorded; a confirmed order is never refunded
+ * state                input                       does                                  next state
+ * RESERVING_STOCK      StockReserved               price the order, ChargePayment        CHARGING_PAYMENT
+ *                      StockReservationFailed      order CANCELLED (inventory's reason)  CANCELLED
+ *                      deadline                    ReleaseStock                          COMPENSATING
+ * CHARGING_PAYMENT     PaymentCharged              order CONFIRMED, CommitStock          CONFIRMED
+ *                      PaymentDeclined             ReleaseStock                          RELEASING_STOCK
+ *                      deadline                    RefundPayment, ReleaseStock           COMPENSATING
+ * RELEASING_STOCK,     StockReleased,              that compensation is done; once none
+ * COMPENSATING         PaymentRefunded             is pending, order CANCELLED with the
+ *                                                  saga's reason                         CANCELLED
+ *                      deadline                    the pending commands again            (the same)
+ *                      deadline, attempts spent    nothing more                          COMPENSATION_FAILED
+ * COMPENSATION_FAILED  operator resume             the pending commands again            COMPENSATING
+ * CANCELLED            late StockReserved          ReleaseStock                          COMPENSATING
+ *                      late PaymentCharged         RefundPayment                         COMPENSATING
+ * CONFIRMED            StockCommitted              recorded; a confirmed order is never refunded
  * </pre>
  *
  * A late reservation or charge is given back in every state that does not confirm the
  * order, unless its compensation is pending already: participants handle one order's
  * commands in the order they were sent, so a release or refund sent earlier undoes it.
  * Anything else (a duplicate, a reply that cannot happen in the state) is recorded as
- * ignored: the decision is total and never throws for an input, so no reply can block a
- * partition.
+ * ignored, so no reply that fits the protocol can block a partition. One that contradicts
+ * the order (priced lines that are not its lines) throws: it goes to the dead-letter
+ * topic for someone to look at, and the deadline compensates meanwhile.
  * <p>
  * Pure: it reads only the saga, the order, the input and the clock, and returns a
  * {@link Decision} for the caller to store and send in one transaction.

@@ -73,11 +73,10 @@ class OrderController {
 				(order) -> new StoredResponse(HttpStatus.ACCEPTED.value(), Responses.orderPath(order.id()),
 						this.json.writeValueAsString(Placed.of(order))));
 		return switch (placement) {
-			case Placement.Accepted(StoredResponse response, boolean replayed) ->
-				ResponseEntity.status(response.status())
-					.location(URI.create(response.location()))
-					.contentType(MediaType.APPLICATION_JSON)
-					.body(response.body());
+			case Placement.Accepted(StoredResponse response) -> ResponseEntity.status(response.status())
+				.location(URI.create(response.location()))
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(response.body());
 			case Placement.KeyReused() -> throw ApiProblem.conflict("IDEMPOTENCY_KEY_REUSED",
 					"This Idempotency-Key was used for a different request; use a new key for a new order.");
 		};
