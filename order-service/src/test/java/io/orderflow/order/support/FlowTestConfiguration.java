@@ -3,12 +3,7 @@ package io.orderflow.order.support;
 import java.util.HashMap;
 import java.util.Map;
 
-import io.orderflow.contract.inventory.InventoryCommand;
-import io.orderflow.contract.inventory.InventoryEvent;
-import io.orderflow.contract.payment.PaymentCommand;
-import io.orderflow.contract.payment.PaymentEvent;
 import io.orderflow.messaging.envelope.MessageCodec;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -16,7 +11,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ProducerFactory;
 
 /**
@@ -31,26 +25,6 @@ public class FlowTestConfiguration {
 	@Primary
 	MutableClock testClock() {
 		return MutableClock.running();
-	}
-
-	@Bean
-	NewTopic inventoryCommandsTopic() {
-		return TopicBuilder.name(InventoryCommand.TOPIC).partitions(6).build();
-	}
-
-	@Bean
-	NewTopic inventoryEventsTopic() {
-		return TopicBuilder.name(InventoryEvent.TOPIC).partitions(6).build();
-	}
-
-	@Bean
-	NewTopic paymentCommandsTopic() {
-		return TopicBuilder.name(PaymentCommand.TOPIC).partitions(6).build();
-	}
-
-	@Bean
-	NewTopic paymentEventsTopic() {
-		return TopicBuilder.name(PaymentEvent.TOPIC).partitions(6).build();
 	}
 
 	@Bean(destroyMethod = "close")

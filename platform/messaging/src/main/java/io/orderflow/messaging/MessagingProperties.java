@@ -15,10 +15,24 @@ import org.springframework.util.unit.DataSize;
  * @param consumer retries and dead letters of {@code @KafkaListener}s
  * @param inbox the idempotent consumer
  * @param schema the module's own tables
+ * @param topics the topics of the service's messages
  */
 @ConfigurationProperties("orderflow.messaging")
 public record MessagingProperties(@DefaultValue Outbox outbox, @DefaultValue Relay relay,
-		@DefaultValue Consumer consumer, @DefaultValue Inbox inbox, @DefaultValue Schema schema) {
+		@DefaultValue Consumer consumer, @DefaultValue Inbox inbox, @DefaultValue Schema schema,
+		@DefaultValue Topics topics) {
+
+	/**
+	 * @param create whether the service creates the topics of every registered message
+	 * type at start (those it consumes as well as those it produces) when they are
+	 * missing
+	 * @param partitions partitions of a topic it creates
+	 * @param replicas replicas of a topic it creates; -1 leaves it to the broker's
+	 * {@code default.replication.factor}
+	 */
+	public record Topics(@DefaultValue("true") boolean create, @DefaultValue("6") int partitions,
+			@DefaultValue("-1") short replicas) {
+	}
 
 	/**
 	 * @param maxPayloadSize the largest payload {@code Outbox.send} accepts: a row Kafka

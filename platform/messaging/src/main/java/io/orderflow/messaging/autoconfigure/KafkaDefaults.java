@@ -37,6 +37,9 @@ public class KafkaDefaults implements EnvironmentPostProcessor {
 		defaults.put("spring.kafka.producer.properties.request.timeout.ms", "10000");
 		defaults.put("spring.kafka.producer.properties.delivery.timeout.ms", "30000");
 		defaults.put("spring.kafka.consumer.auto-offset-reset", "earliest");
+		// Topics come from their declarations (MessagingAutoConfiguration.messageTopics)
+		// with the right partitions, never from a consumer's subscription.
+		defaults.put("spring.kafka.consumer.properties.allow.auto.create.topics", "false");
 		defaults.put("spring.kafka.consumer.enable-auto-commit", "false");
 		defaults.put("spring.kafka.consumer.fetch-min-size", "1B");
 		defaults.put("spring.kafka.consumer.fetch-max-wait", "100ms");

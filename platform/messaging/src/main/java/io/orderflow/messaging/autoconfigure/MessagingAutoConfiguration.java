@@ -2,6 +2,7 @@ package io.orderflow.messaging.autoconfigure;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
@@ -14,6 +15,7 @@ import io.orderflow.messaging.failure.DeadLetterTopics;
 import io.orderflow.messaging.failure.DeadLetters;
 import io.orderflow.messaging.failure.FailureClassifier;
 import io.orderflow.messaging.failure.ListenerErrorHandling;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -25,7 +27,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.config.KafkaListenerConfigUtils;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.ConsumerFactory;
@@ -51,6 +55,26 @@ public final class MessagingAutoConfiguration {
 	@ConditionalOnMissingBean
 	MessageCodec messageCodec(ObjectProvider<MessageTypes> types) {
 		return new MessageCodec(MessageTypes.merge(types.orderedStream().toList()));
+	}
+
+	/**
+	 * Every topic the service speaks, created at start when missing, by whichever service
+	 * starts first. A consumer that subscribes to a topic nobody has created yet would
+	 * otherwise wait for its producer, and, worse, a broker that auto-creates topics
+	 * would create it with one partition; the partitions its owner adds later reach that
+	 * consumer only at its next metadata refresh (five minutes by default), and their
+	 * messages wait that long. Consumers therefore never auto-create topics (see
+	 * {@code KafkaDefaults}).
+	 */
+	@Bean
+	@ConditionalOnProperty(name = "orderflow.messaging.topics.create", matchIfMissing = true)
+	KafkaAdmin.NewTopics messageTopics(ObjectProvider<MessageTypes> types, MessagingProperties properties) {
+		MessagingProperties.Topics topics = properties.topics();
+		return new KafkaAdmin.NewTopics(MessageTypes.merge(types.orderedStream().toList())
+			.topics()
+			.stream()
+			.map((topic) -> new NewTopic(topic, Optional.of(topics.partitions()), Optional.of(topics.replicas())))
+			.toArray(NewTopic[]::new));
 	}
 
 	/**

@@ -1,11 +1,14 @@
 package io.orderflow.messaging.envelope;
 
+import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
@@ -32,8 +35,11 @@ public final class MessageTypes {
 
 	private final Map<Class<?>, String> byType;
 
-	private MessageTypes(Map<String, Class<?>> byName) {
+	private final Set<String> topics;
+
+	private MessageTypes(Map<String, Class<?>> byName, Set<String> topics) {
 		this.byName = Collections.unmodifiableMap(byName);
+		this.topics = Collections.unmodifiableSet(topics);
 		Map<Class<?>, String> byType = new LinkedHashMap<>();
 		byName.forEach((name, type) -> byType.put(type, name));
 		this.byType = Collections.unmodifiableMap(byType);
@@ -48,10 +54,12 @@ public final class MessageTypes {
 	 */
 	public static MessageTypes of(Class<?>... types) {
 		Map<String, Class<?>> byName = new LinkedHashMap<>();
+		Set<String> topics = new LinkedHashSet<>();
 		for (Class<?> type : types) {
 			register(type, byName);
+			topicOf(type).ifPresent(topics::add);
 		}
-		return new MessageTypes(byName);
+		return new MessageTypes(byName, topics);
 	}
 
 	/**
@@ -60,10 +68,12 @@ public final class MessageTypes {
 	 */
 	public static MessageTypes merge(Collection<MessageTypes> registries) {
 		Map<String, Class<?>> byName = new LinkedHashMap<>();
+		Set<String> topics = new LinkedHashSet<>();
 		for (MessageTypes registry : registries) {
 			registry.byName.forEach((name, type) -> put(name, type, byName));
+			topics.addAll(registry.topics);
 		}
-		return new MessageTypes(byName);
+		return new MessageTypes(byName, topics);
 	}
 
 	/**
@@ -93,6 +103,27 @@ public final class MessageTypes {
 
 	public Set<String> names() {
 		return this.byName.keySet();
+	}
+
+	/**
+	 * The topics of the registered interfaces: each sealed interface of a contract names
+	 * its topic in a {@code TOPIC} constant.
+	 */
+	public Set<String> topics() {
+		return this.topics;
+	}
+
+	private static Optional<String> topicOf(Class<?> type) {
+		try {
+			Field topic = type.getField("TOPIC");
+			if (Modifier.isStatic(topic.getModifiers()) && topic.getType() == String.class) {
+				return Optional.ofNullable((String) topic.get(null));
+			}
+			return Optional.empty();
+		}
+		catch (NoSuchFieldException | IllegalAccessException ex) {
+			return Optional.empty();
+		}
 	}
 
 	private static void register(Class<?> type, Map<String, Class<?>> byName) {

@@ -40,6 +40,14 @@ class MessageTypesTests {
 	}
 
 	@Test
+	void knowsTheTopicsOfTheRegisteredInterfacesSoTheyCanBeCreatedByWhoeverStartsFirst() {
+		MessageTypes merged = MessageTypes
+			.merge(List.of(MessageTypes.of(StockEvent.class), MessageTypes.of(StockCommand.class, ReserveStock.class)));
+
+		assertThat(merged.topics()).containsExactly("stock.events", "stock.commands");
+	}
+
+	@Test
 	void rejectsARecordWithoutTypeNameBecauseClassNamesNeverGoOnTheWire() {
 		assertThatIllegalArgumentException().isThrownBy(() -> MessageTypes.of(Unnamed.class))
 			.withMessageContaining("@JsonTypeName");
@@ -72,6 +80,18 @@ class MessageTypesTests {
 
 	sealed interface StockEvent permits StockReserved, StockReleased, Counting {
 
+		String TOPIC = "stock.events";
+
+	}
+
+	sealed interface StockCommand permits CountStock {
+
+		String TOPIC = "stock.commands";
+
+	}
+
+	@JsonTypeName("CountStock")
+	record CountStock(String sku) implements StockCommand {
 	}
 
 	sealed interface Counting extends StockEvent permits StockCounted {
