@@ -88,11 +88,16 @@ final class GuardedCalls implements AutoCloseable {
 	}
 
 	/**
-	 * Whether a failure is the provider's: what the circuit breaker counts. A 429 is not
-	 * (the provider works, it asks us to slow down), nor any other 4xx.
+	 * Whether a failure says the provider is not answering: what the circuit breaker
+	 * counts. Only a timeout or an I/O failure does. Any answer, a 5xx included, comes
+	 * from a provider that works well enough to answer at once: a 5xx is retried and then
+	 * declines that one charge. Counting it would let one request the provider always
+	 * fails (a {@code tok_error} card) hold the circuit open for every other order: its
+	 * command, retried while the circuit is open, fails again on every half-open trial,
+	 * and no partition moves (the first system-test run showed exactly that livelock).
 	 */
 	static boolean isProviderFailure(Throwable failure) {
-		return isRetryable(failure) && !(failure instanceof ProviderServerError server && server.isThrottling());
+		return failure instanceof TimeoutException || failure instanceof ResourceAccessException;
 	}
 
 	/**

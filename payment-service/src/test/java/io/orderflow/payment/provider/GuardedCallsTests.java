@@ -132,16 +132,16 @@ class GuardedCallsTests {
 	}
 
 	@Test
-	void theCircuitOpensOnFailuresStopsTheRetriesAndThenRefusesWithoutCalling() {
-		assertThatExceptionOfType(ProviderServerError.class).isThrownBy(() -> this.calls.call(charge(() -> {
-			throw new ProviderServerError(503, null);
+	void theCircuitOpensWhenTheProviderStopsAnsweringStopsTheRetriesAndThenRefusesWithoutCalling() {
+		assertThatExceptionOfType(ProviderUnavailable.class).isThrownBy(() -> this.calls.call(charge(() -> {
+			throw new ResourceAccessException("I/O error", new ConnectException("Connection refused"));
 		})));
 		assertThatExceptionOfType(ProviderUnavailable.class).isThrownBy(() -> this.calls.call(charge(() -> {
-			throw new ProviderServerError(503, null);
+			throw new ResourceAccessException("I/O error", new ConnectException("Connection refused"));
 		})));
 		assertThat(this.circuitBreaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
-		assertThat(this.attempts.outcomes()).containsExactly(Outcome.PROVIDER_ERROR, Outcome.PROVIDER_ERROR,
-				Outcome.PROVIDER_ERROR, Outcome.PROVIDER_ERROR, Outcome.CIRCUIT_OPEN);
+		assertThat(this.attempts.outcomes()).containsExactly(Outcome.UNREACHABLE, Outcome.UNREACHABLE,
+				Outcome.UNREACHABLE, Outcome.UNREACHABLE, Outcome.CIRCUIT_OPEN);
 		this.attempts.recorded.clear();
 
 		assertThatExceptionOfType(ProviderUnavailable.class).isThrownBy(() -> this.calls.call(charge(() -> {
@@ -151,6 +151,18 @@ class GuardedCallsTests {
 
 		assertThat(this.sent).hasValue(0);
 		assertThat(this.attempts.outcomes()).containsExactly(Outcome.CIRCUIT_OPEN);
+	}
+
+	@Test
+	void serverErrorsNeverOpenTheCircuitForOtherOrders() {
+		for (int i = 0; i < 4; i++) {
+			assertThatExceptionOfType(ProviderServerError.class).isThrownBy(() -> this.calls.call(charge(() -> {
+				throw new ProviderServerError(500, new ProviderApi.Error("api_error", null, null, "boom", null));
+			})));
+		}
+
+		assertThat(this.circuitBreaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+		assertThat(this.calls.call(charge(() -> ProviderResponse.success(200, null))).status()).isEqualTo(200);
 	}
 
 	@Test
