@@ -76,6 +76,7 @@ class PaymentServiceCrashIT {
 		Invariants.awaitAllHold(shop, stock, orders);
 	}
 
+	/** Paces the load generator (10 orders a second); never a wait for a condition. */
 	private static void pause(Duration duration) {
 		try {
 			Thread.sleep(duration);
