@@ -40,6 +40,13 @@ public class KafkaDefaults implements EnvironmentPostProcessor {
 		// Topics come from their declarations (MessagingAutoConfiguration.messageTopics)
 		// with the right partitions, never from a consumer's subscription.
 		defaults.put("spring.kafka.consumer.properties.allow.auto.create.topics", "false");
+		// A crashed instance keeps its partitions until its session expires, and the
+		// group
+		// waits for it before a restarted or surviving instance may consume: Kafka's 45 s
+		// default is longer than the saga's deadlines. 10 s (heartbeat every 3 s) bounds
+		// the stall after a SIGKILL; a live consumer is never near it.
+		defaults.put("spring.kafka.consumer.properties.session.timeout.ms", "10000");
+		defaults.put("spring.kafka.consumer.properties.heartbeat.interval.ms", "3000");
 		defaults.put("spring.kafka.consumer.enable-auto-commit", "false");
 		defaults.put("spring.kafka.consumer.fetch-min-size", "1B");
 		defaults.put("spring.kafka.consumer.fetch-max-wait", "100ms");

@@ -95,6 +95,9 @@ class MessagingAutoConfigurationTests {
 		assertThat(environment.getProperty("spring.kafka.consumer.auto-offset-reset")).isEqualTo("earliest");
 		assertThat(environment.getProperty("spring.kafka.consumer.fetch-min-size")).isEqualTo("1B");
 		assertThat(environment.getProperty("spring.kafka.consumer.fetch-max-wait")).isEqualTo("20ms");
+		assertThat(environment.getProperty("spring.kafka.consumer.properties.allow.auto.create.topics"))
+			.isEqualTo("false");
+		assertThat(environment.getProperty("spring.kafka.consumer.properties.session.timeout.ms")).isEqualTo("10000");
 	}
 
 	@Test
