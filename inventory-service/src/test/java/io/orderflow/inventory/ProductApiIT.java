@@ -229,6 +229,14 @@ class ProductApiIT {
 		assertThat(health.json().get("status").asString()).isEqualTo("UP");
 	}
 
+	@Test
+	void exposesItsMetricsToPrometheus() {
+		Response prometheus = this.api.get("/actuator/prometheus");
+
+		assertThat(prometheus.status()).isEqualTo(200);
+		assertThat(prometheus.body()).contains("jvm_memory_used_bytes");
+	}
+
 	private String created(String name, String price, int available) {
 		String sku = Catalogue.uniqueSku();
 		assertThat(this.api.post("/api/v1/products", product(sku, name, price, "EUR", available)).status())
