@@ -77,8 +77,8 @@ public record Component(String name, Tier tier, int port, Map<String, Integer> e
 		all.add(Need.after("zipkin"));
 		all.addAll(Arrays.asList(needs));
 		return new Component(module, Tier.SERVICE, port, Map.of(), all,
-				new Launch.ServiceLaunch(module, SERVICE_JVM_OPTIONS), HealthCheck.http("/actuator/health"),
-				"http://127.0.0.1:{port}", SERVICE_TIMEOUT);
+				new Launch.ServiceLaunch(module, SERVICE_JVM_OPTIONS, (ports) -> Map.of()),
+				HealthCheck.http("/actuator/health"), "http://127.0.0.1:{port}", SERVICE_TIMEOUT);
 	}
 
 	/**
@@ -109,6 +109,16 @@ public record Component(String name, Tier tier, int port, Map<String, Integer> e
 		}
 		return new Component(this.name, this.tier, this.port, this.extraPorts, this.needs,
 				new Launch.NodeLaunch(nodeLaunch.node(), arguments), this.health, this.urlTemplate, this.startTimeout);
+	}
+
+	/** A service with Spring Boot properties of its own, derived from the port plan. */
+	public Component withProperties(Function<PortPlan, Map<String, String>> properties) {
+		if (!(this.launch instanceof Launch.ServiceLaunch service)) {
+			throw new IllegalStateException(this.name + " is not a service");
+		}
+		return new Component(this.name, this.tier, this.port, this.extraPorts, this.needs,
+				new Launch.ServiceLaunch(service.module(), service.jvmOptions(), properties), this.health,
+				this.urlTemplate, this.startTimeout);
 	}
 
 	public Component withHealth(HealthCheck health) {

@@ -17,10 +17,12 @@ public sealed interface Launch {
 	}
 
 	/**
-	 * A Spring Boot service module's executable jar, run with the OpenTelemetry agent and
-	 * its needs' connection settings.
+	 * A Spring Boot service module's executable jar, run with the OpenTelemetry agent,
+	 * its needs' connection settings and {@code properties} of its own derived from the
+	 * port plan (the auth-server's issuer, say).
 	 */
-	record ServiceLaunch(String module, List<String> jvmOptions) implements Launch {
+	record ServiceLaunch(String module, List<String> jvmOptions,
+			Function<PortPlan, Map<String, String>> properties) implements Launch {
 
 	}
 

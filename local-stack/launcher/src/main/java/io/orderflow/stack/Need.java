@@ -66,13 +66,23 @@ public record Need(String component, boolean required, Optional<String> database
 	}
 
 	/**
-	 * Validates JWTs against the auth-server's keys; by key set rather than issuer so a
-	 * token's issuer may be the public (gateway) address.
+	 * Validates JWTs: signatures against the auth-server's key set, and the {@code iss}
+	 * claim against {@link #issuer(PortPlan) the issuer} the auth-server is told to use.
 	 */
 	public static Need auth() {
 		return new Need("auth-server", true, Optional.empty(),
-				(ports) -> Map.of("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
-						"http://" + HOST + ":" + ports.port("auth-server") + "/oauth2/jwks"));
+				(ports) -> ordered("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
+						"http://" + HOST + ":" + ports.port("auth-server") + "/oauth2/jwks",
+						"spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer(ports)));
+	}
+
+	/**
+	 * The {@code iss} of every token: the auth-server's own address on this plan's ports
+	 * (clients fetch tokens through the gateway, but the issuer names the server that
+	 * signs them).
+	 */
+	public static String issuer(PortPlan ports) {
+		return "http://" + HOST + ":" + ports.port("auth-server");
 	}
 
 	/**

@@ -193,6 +193,9 @@ public final class StackPlan {
 		properties.put("server.port", Integer.toString(this.ports.port(component.name())));
 		properties.put("server.address", Probes.HOST);
 		component.needs().forEach((need) -> properties.putAll(need.properties().apply(this.ports)));
+		if (component.launch() instanceof Launch.ServiceLaunch service) {
+			properties.putAll(service.properties().apply(this.ports));
+		}
 		return properties.entrySet().stream().map((entry) -> "--" + entry.getKey() + "=" + entry.getValue()).toList();
 	}
 

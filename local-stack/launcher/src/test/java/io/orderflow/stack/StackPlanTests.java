@@ -58,7 +58,7 @@ class StackPlanTests {
 	@Test
 	void startingANamedServiceBringsWhatItNeeds() {
 		assertThat(names(this.standard.withDependencies(List.of("order-service")))).containsExactly("kafka", "postgres",
-				"zipkin", "discovery", "order-service");
+				"zipkin", "discovery", "auth-server", "order-service");
 	}
 
 	@Test
@@ -89,7 +89,11 @@ class StackPlanTests {
 				"--spring.datasource.url=jdbc:postgresql://127.0.0.1:16432/orders",
 				"--spring.datasource.username=orders", "--spring.datasource.password=orders",
 				"--eureka.client.service-url.defaultZone=http://127.0.0.1:9761/eureka/",
-				"--eureka.instance.prefer-ip-address=true", "--eureka.instance.ip-address=127.0.0.1");
+				"--eureka.instance.prefer-ip-address=true", "--eureka.instance.ip-address=127.0.0.1",
+				"--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:10000/oauth2/jwks",
+				"--spring.security.oauth2.resourceserver.jwt.issuer-uri=http://127.0.0.1:10000");
+		assertThat(shifted.serviceArguments(shifted.component("auth-server")))
+			.contains("--orderflow.auth.issuer=http://127.0.0.1:10000");
 		assertThat(shifted.serviceArguments(shifted.component("notification-service")))
 			.contains("--spring.mongodb.uri=mongodb://127.0.0.1:18017/notifications");
 		assertThat(shifted.serviceArguments(shifted.component("search-service")))
