@@ -222,16 +222,16 @@ class ProductApiIT {
 	}
 
 	@Test
-	void reportsItselfUpOnTheHealthEndpoint() {
-		Response health = this.api.get("/actuator/health");
+	void reportsItselfUpOnTheHealthEndpointToAnyoneWithoutAToken() {
+		Response health = this.api.withAuthorization(null).get("/actuator/health");
 
 		assertThat(health.status()).isEqualTo(200);
 		assertThat(health.json().get("status").asString()).isEqualTo("UP");
 	}
 
 	@Test
-	void exposesItsMetricsToPrometheus() {
-		Response prometheus = this.api.get("/actuator/prometheus");
+	void exposesItsMetricsToPrometheusWhichScrapesWithoutAToken() {
+		Response prometheus = this.api.withAuthorization(null).get("/actuator/prometheus");
 
 		assertThat(prometheus.status()).isEqualTo(200);
 		assertThat(prometheus.body()).contains("jvm_memory_used_bytes");

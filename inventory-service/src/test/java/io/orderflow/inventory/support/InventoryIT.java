@@ -14,12 +14,14 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
 import static io.orderflow.testinfra.Infrastructure.KAFKA;
 import static io.orderflow.testinfra.Infrastructure.POSTGRES;
+import static io.orderflow.testinfra.Infrastructure.TOKENS;
 import static io.orderflow.testinfra.Infrastructure.TRACES;
 
 /**
  * The one application context of the integration tests: the whole service on a real port,
  * on real Kafka and a fresh PostgreSQL database, with the catalogue seeded as in the
- * embedded stack. Tests share it, so each works on products and orders of its own.
+ * embedded stack and tokens from {@code TestTokens}. Tests share it, so each works on
+ * products and orders of its own.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -27,7 +29,7 @@ import static io.orderflow.testinfra.Infrastructure.TRACES;
 @SpringBootTest(classes = InventoryServiceApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
 		// Dead-letter the commands that keep failing for no known reason sooner.
 		"orderflow.messaging.consumer.unclassified-backoff=100ms" })
-@RealInfrastructure(value = { KAFKA, POSTGRES, TRACES }, database = "inventory")
+@RealInfrastructure(value = { KAFKA, POSTGRES, TRACES, TOKENS }, database = "inventory")
 public @interface InventoryIT {
 
 }

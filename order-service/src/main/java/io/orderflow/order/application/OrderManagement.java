@@ -51,6 +51,7 @@ public class OrderManagement {
 	/**
 	 * Places the order {@code request} asks for, once per idempotency key: the order, its
 	 * saga, the first commands and the response to give again on a retry commit together.
+	 * The client whose key it is owns the order.
 	 * <p>
 	 * The key is claimed first, with an insert that does nothing on conflict. A
 	 * concurrent request with the same key blocks on that insert until this transaction
@@ -70,7 +71,7 @@ public class OrderManagement {
 			return earlier.fingerprint().equals(fingerprint) ? new Placement.Accepted(earlier.response())
 					: new Placement.KeyReused();
 		}
-		Order order = Order.place(OrderId.newId(), request.customerId(), request.lines(), now);
+		Order order = Order.place(OrderId.newId(), key.clientId(), request.customerId(), request.lines(), now);
 		Decision start = this.saga.start(order, request.paymentToken(), currentTraceId());
 		this.transitions.start(start, key);
 		StoredResponse response = respond.apply(order);

@@ -29,18 +29,26 @@ public class OrderQueries {
 		this.sagas = sagas;
 	}
 
-	public Optional<OrderView> order(OrderId orderId) {
+	/**
+	 * The order, if there is one that {@code caller} may see: another client's order is
+	 * not there for it.
+	 */
+	public Optional<OrderView> order(OrderId orderId, Caller caller) {
 		return this.orders.find(orderId)
+			.filter(caller::maySee)
 			.map((order) -> new OrderView(order, this.sagas.find(orderId).orElseThrow().state()));
 	}
 
 	/**
-	 * A page of orders, newest first: three queries whatever the page size (the orders,
-	 * their lines, their sagas' states).
+	 * A page of the orders {@code caller} may see, newest first: three queries whatever
+	 * the page size (the orders, their lines, their sagas' states). A client's page holds
+	 * only its own orders, whatever the filter says; an operator's, everybody's the
+	 * filter lets through.
 	 * @param after where the page starts, or null for the first page
 	 */
-	public OrderListing list(Filter filter, Position after, int limit) {
-		List<Order> page = this.orders.newestFirst(filter, after, limit + 1);
+	public OrderListing list(Caller caller, Filter filter, Position after, int limit) {
+		Filter visible = caller.operator() ? filter : filter.ownedBy(caller.clientId());
+		List<Order> page = this.orders.newestFirst(visible, after, limit + 1);
 		boolean more = page.size() > limit;
 		List<Order> items = more ? page.subList(0, limit) : page;
 		Map<OrderId, PlaceOrderSagaState> states = this.sagas.states(items.stream().map(Order::id).toList());
@@ -48,8 +56,12 @@ public class OrderQueries {
 				more ? Position.of(items.getLast()) : null);
 	}
 
-	public Optional<SagaView> saga(OrderId orderId) {
-		return this.sagas.find(orderId).map((saga) -> new SagaView(saga, this.sagas.history(orderId)));
+	/** The order's saga, if {@code caller} may see the order. */
+	public Optional<SagaView> saga(OrderId orderId, Caller caller) {
+		return this.orders.find(orderId)
+			.filter(caller::maySee)
+			.flatMap((order) -> this.sagas.find(orderId))
+			.map((saga) -> new SagaView(saga, this.sagas.history(orderId)));
 	}
 
 }

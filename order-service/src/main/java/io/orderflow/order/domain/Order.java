@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
  * saga publishes about a change carries the version the database will hold (the
  * persistence adapter checks that it does).
  *
+ * @param owner the API client that placed the order (its token's subject): only it, and
+ * operators, may read the order
  * @param total null until priced
  * @param currency null until priced
  * @param cancellationReason null unless CANCELLED
@@ -25,16 +27,20 @@ import java.util.stream.Collectors;
  * decline code), or null
  * @param version 0 when placed, one more per transition
  */
-public record Order(OrderId id, String customerId, List<OrderLine> lines, OrderStatus status, String cancellationReason,
-		String cancellationDetail, BigDecimal total, String currency, Instant createdAt, Instant updatedAt,
-		long version) {
+public record Order(OrderId id, String owner, String customerId, List<OrderLine> lines, OrderStatus status,
+		String cancellationReason, String cancellationDetail, BigDecimal total, String currency, Instant createdAt,
+		Instant updatedAt, long version) {
 
 	public Order {
 		Objects.requireNonNull(id, "id");
+		Objects.requireNonNull(owner, "owner");
 		Objects.requireNonNull(customerId, "customerId");
 		Objects.requireNonNull(status, "status");
 		Objects.requireNonNull(createdAt, "createdAt");
 		Objects.requireNonNull(updatedAt, "updatedAt");
+		if (owner.isBlank()) {
+			throw new IllegalArgumentException("An order has an owner");
+		}
 		lines = List.copyOf(lines);
 		if (lines.isEmpty()) {
 			throw new IllegalArgumentException("An order has at least one line");
@@ -60,12 +66,12 @@ public record Order(OrderId id, String customerId, List<OrderLine> lines, OrderS
 		}
 	}
 
-	/** A new order, not yet priced. */
-	public static Order place(OrderId id, String customerId, List<OrderLine> lines, Instant at) {
+	/** A new order, not yet priced, placed by the API client {@code owner}. */
+	public static Order place(OrderId id, String owner, String customerId, List<OrderLine> lines, Instant at) {
 		if (lines.stream().anyMatch(OrderLine::isPriced)) {
 			throw new IllegalArgumentException("Inventory prices an order, not its customer");
 		}
-		return new Order(id, customerId, lines, OrderStatus.PENDING, null, null, null, null, at, at, 0);
+		return new Order(id, owner, customerId, lines, OrderStatus.PENDING, null, null, null, null, at, at, 0);
 	}
 
 	public boolean isPriced() {
@@ -99,7 +105,7 @@ public record Order(OrderId id, String customerId, List<OrderLine> lines, OrderS
 			}
 			return line.priced(price.name(), price.unitPrice());
 		}).toList();
-		return new Order(this.id, this.customerId, priced, this.status, null, null,
+		return new Order(this.id, this.owner, this.customerId, priced, this.status, null, null,
 				Money.amount(Objects.requireNonNull(total, "total")), Objects.requireNonNull(currency, "currency"),
 				this.createdAt, at, this.version + 1);
 	}
@@ -110,8 +116,8 @@ public record Order(OrderId id, String customerId, List<OrderLine> lines, OrderS
 	 */
 	public Order confirm(Instant at) {
 		requireStatus(OrderStatus.PENDING, "confirm");
-		return new Order(this.id, this.customerId, this.lines, OrderStatus.CONFIRMED, null, null, this.total,
-				this.currency, this.createdAt, at, this.version + 1);
+		return new Order(this.id, this.owner, this.customerId, this.lines, OrderStatus.CONFIRMED, null, null,
+				this.total, this.currency, this.createdAt, at, this.version + 1);
 	}
 
 	/**
@@ -125,8 +131,8 @@ public record Order(OrderId id, String customerId, List<OrderLine> lines, OrderS
 		if (reason == null || reason.isBlank()) {
 			throw new IllegalArgumentException("A cancellation has a reason");
 		}
-		return new Order(this.id, this.customerId, this.lines, OrderStatus.CANCELLED, reason, detail, this.total,
-				this.currency, this.createdAt, at, this.version + 1);
+		return new Order(this.id, this.owner, this.customerId, this.lines, OrderStatus.CANCELLED, reason, detail,
+				this.total, this.currency, this.createdAt, at, this.version + 1);
 	}
 
 	private void requireStatus(OrderStatus required, String transition) {

@@ -29,10 +29,17 @@ public interface OrderRepository {
 	/**
 	 * Which orders to list.
 	 *
+	 * @param owner only orders this API client placed, or null for every client's
 	 * @param customerId only this customer's orders, or null for everybody's
 	 * @param status only orders in this status, or null for all
 	 */
-	record Filter(String customerId, OrderStatus status) {
+	record Filter(String owner, String customerId, OrderStatus status) {
+
+		/** This filter, narrowed to the orders {@code owner} placed. */
+		public Filter ownedBy(String owner) {
+			return new Filter(owner, this.customerId, this.status);
+		}
+
 	}
 
 	/** A place in the newest-first order of all orders. */

@@ -27,12 +27,16 @@ public class JpaOrderRepository implements OrderRepository {
 	}
 
 	/**
-	 * Keyset pagination on {@code (created_at, order_id)}, which the two listing indexes
-	 * serve in this order; the lines of the whole page come in one batch.
+	 * Keyset pagination on {@code (created_at, order_id)}, which the listing indexes (per
+	 * owner, per customer, overall) serve in this order; the lines of the whole page come
+	 * in one batch.
 	 */
 	@Override
 	public List<Order> newestFirst(Filter filter, Position after, int limit) {
 		List<String> conditions = new ArrayList<>();
+		if (filter.owner() != null) {
+			conditions.add("o.owner = :owner");
+		}
 		if (filter.customerId() != null) {
 			conditions.add("o.customerId = :customerId");
 		}
@@ -46,6 +50,9 @@ public class JpaOrderRepository implements OrderRepository {
 				+ (conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions))
 				+ " order by o.createdAt desc, o.orderId desc";
 		TypedQuery<OrderEntity> orders = this.entityManager.createQuery(query, OrderEntity.class).setMaxResults(limit);
+		if (filter.owner() != null) {
+			orders.setParameter("owner", filter.owner());
+		}
 		if (filter.customerId() != null) {
 			orders.setParameter("customerId", filter.customerId());
 		}

@@ -11,6 +11,7 @@ import io.orderflow.order.domain.OrderId;
 import io.orderflow.order.domain.OrderLine;
 import io.orderflow.order.domain.OrderStatus;
 import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
@@ -29,6 +30,10 @@ class OrderEntity {
 
 	@Id
 	private UUID orderId;
+
+	/** Set when placed, never changed. */
+	@Column(updatable = false)
+	private String owner;
 
 	private String customerId;
 
@@ -62,11 +67,12 @@ class OrderEntity {
 
 	OrderEntity(Order order) {
 		this.orderId = order.id().value();
+		this.owner = order.owner();
 		this.version = order.version();
 		copy(order);
 	}
 
-	/** Everything but the identity and the version, which Hibernate keeps. */
+	/** Everything but the identity, the owner and the version, which Hibernate keeps. */
 	void copy(Order order) {
 		this.customerId = order.customerId();
 		this.status = order.status();
@@ -95,7 +101,7 @@ class OrderEntity {
 	}
 
 	Order toOrder() {
-		return new Order(new OrderId(this.orderId), this.customerId,
+		return new Order(new OrderId(this.orderId), this.owner, this.customerId,
 				this.lines.stream()
 					.map((line) -> new OrderLine(line.sku(), line.name(), line.quantity(), line.unitPrice()))
 					.toList(),

@@ -2,6 +2,7 @@ package io.orderflow.order.web;
 
 import java.net.URI;
 
+import io.orderflow.order.application.Caller;
 import io.orderflow.order.application.IdempotencyKey;
 import io.orderflow.order.application.OrderListing;
 import io.orderflow.order.application.OrderManagement;
@@ -16,6 +17,7 @@ import io.orderflow.order.web.Responses.OrderPage;
 import io.orderflow.order.web.Responses.OrderResponse;
 import io.orderflow.order.web.Responses.Placed;
 import io.orderflow.web.ApiProblem;
+import io.orderflow.web.security.CurrentClient;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -59,7 +61,7 @@ class OrderController {
 	 */
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<String> place(@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
-			@Valid @RequestBody PlaceOrderRequest request) {
+			@Valid @RequestBody PlaceOrderRequest request, CurrentClient client) {
 		if (idempotencyKey == null) {
 			throw ApiProblem.badRequest("IDEMPOTENCY_KEY_MISSING",
 					"Send an Idempotency-Key header (1 to 255 characters) so that a retry cannot place the order twice.");
@@ -68,7 +70,7 @@ class OrderController {
 			throw ApiProblem.badRequest("IDEMPOTENCY_KEY_INVALID",
 					"The Idempotency-Key header must have 1 to 255 characters, not all blank.");
 		}
-		IdempotencyKey key = new IdempotencyKey(IdempotencyKey.ANONYMOUS, idempotencyKey);
+		IdempotencyKey key = new IdempotencyKey(client.id(), idempotencyKey);
 		Placement placement = this.management.place(key, request.toOrderRequest(),
 				(order) -> new StoredResponse(HttpStatus.ACCEPTED.value(), Responses.orderPath(order.id()),
 						this.json.writeValueAsString(Placed.of(order))));
@@ -83,34 +85,52 @@ class OrderController {
 	}
 
 	@GetMapping("/{orderId}")
-	ResponseEntity<OrderResponse> order(@PathVariable String orderId) {
+	ResponseEntity<OrderResponse> order(@PathVariable String orderId, CurrentClient client) {
 		OrderResponse order = OrderId.parse(orderId)
-			.flatMap(this.queries::order)
+			.flatMap((id) -> this.queries.order(id, caller(client)))
 			.map(OrderResponse::of)
 			.orElseThrow(() -> notFound(orderId));
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(order);
 	}
 
-	/** Newest first; {@code nextCursor} fetches the page after this one. */
+	/**
+	 * The caller's orders, newest first, or every client's for an operator, who may
+	 * narrow them to one client's with {@code owner}; {@code nextCursor} fetches the page
+	 * after this one.
+	 */
 	@GetMapping
-	ResponseEntity<OrderPage> list(@RequestParam(required = false) String customerId,
-			@RequestParam(required = false) OrderStatus status,
+	ResponseEntity<OrderPage> list(@RequestParam(required = false) String owner,
+			@RequestParam(required = false) String customerId, @RequestParam(required = false) OrderStatus status,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
-			@RequestParam(required = false) String cursor) {
+			@RequestParam(required = false) String cursor, CurrentClient client) {
+		if (owner != null && !client.isAdmin() && !owner.equals(client.id())) {
+			throw new ApiProblem(HttpStatus.FORBIDDEN, "FORBIDDEN",
+					"Only operators (scope admin) list the orders of other clients.");
+		}
 		Position after = null;
 		if (cursor != null) {
 			after = Cursor.decode(cursor)
 				.orElseThrow(() -> ApiProblem.badRequest("INVALID_CURSOR",
 						"The cursor is not one this API returned; start again without a cursor."));
 		}
-		OrderListing listing = this.queries.list(new Filter(customerId, status), after, limit);
+		OrderListing listing = this.queries.list(caller(client), new Filter(owner, customerId, status), after, limit);
 		OrderPage page = new OrderPage(listing.items().stream().map(OrderResponse::of).toList(),
 				(listing.next() != null) ? Cursor.encode(listing.next()) : null);
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(page);
 	}
 
 	/**
+	 * The order's reader as the use cases know it: operators read every client's orders.
+	 */
+	static Caller caller(CurrentClient client) {
+		return new Caller(client.id(), client.isAdmin());
+	}
+
+	/**
 	 * A malformed id is answered like an unknown one: there is no such order either way.
+	 * So is another client's order: 404 rather than 403, so that a client cannot tell an
+	 * order id that exists from one that does not, and learns nothing about other
+	 * clients' orders by trying ids.
 	 */
 	static ApiProblem notFound(String orderId) {
 		return ApiProblem.notFound("ORDER_NOT_FOUND", "There is no order " + orderId + ".");

@@ -38,13 +38,16 @@ final class Responses {
 
 	}
 
-	record OrderResponse(String orderId, String customerId, String status, String cancellationReason,
+	/**
+	 * @param owner the API client that placed the order
+	 */
+	record OrderResponse(String orderId, String owner, String customerId, String status, String cancellationReason,
 			String cancellationDetail, String sagaState, List<Item> items, BigDecimal total, String currency,
 			Instant createdAt, Instant updatedAt, long version) {
 
 		static OrderResponse of(OrderView view) {
 			Order order = view.order();
-			return new OrderResponse(order.id().toString(), order.customerId(), order.status().name(),
+			return new OrderResponse(order.id().toString(), order.owner(), order.customerId(), order.status().name(),
 					order.cancellationReason(), order.cancellationDetail(), view.sagaState().name(),
 					order.lines()
 						.stream()

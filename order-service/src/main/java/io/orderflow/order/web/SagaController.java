@@ -6,6 +6,7 @@ import io.orderflow.order.application.Resumption;
 import io.orderflow.order.domain.OrderId;
 import io.orderflow.order.web.Responses.SagaResponse;
 import io.orderflow.web.ApiProblem;
+import io.orderflow.web.security.CurrentClient;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -31,9 +32,9 @@ class SagaController {
 	}
 
 	@GetMapping
-	ResponseEntity<SagaResponse> saga(@PathVariable String orderId) {
+	ResponseEntity<SagaResponse> saga(@PathVariable String orderId, CurrentClient client) {
 		SagaResponse saga = OrderId.parse(orderId)
-			.flatMap(this.queries::saga)
+			.flatMap((id) -> this.queries.saga(id, OrderController.caller(client)))
 			.map(SagaResponse::of)
 			.orElseThrow(() -> OrderController.notFound(orderId));
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(saga);
@@ -41,7 +42,8 @@ class SagaController {
 
 	/**
 	 * Sends a parked saga's pending compensations again; 202 because their outcome
-	 * arrives later.
+	 * arrives later. Operators only (scope {@code admin}, see {@link ApiScopes}), whoever
+	 * placed the order.
 	 */
 	@PostMapping("/resume")
 	ResponseEntity<SagaResponse> resume(@PathVariable String orderId) {

@@ -7,7 +7,10 @@
  * for a product that does not exist is accepted like any other and ends CANCELLED with
  * reason {@code UNKNOWN_PRODUCT} once inventory has said so, a moment later.
  * <p>
- * Resuming a parked saga ({@code POST /api/v1/orders/{id}/saga/resume}) is an operator's
- * action; it will require the {@code admin} scope once requests are authenticated.
+ * Every request carries an access token; {@code ApiScopes} says which scope each endpoint
+ * needs. A client sees only the orders it placed (another client's order is not found),
+ * and its idempotency keys are its own. Resuming a parked saga ({@code POST
+ * /api/v1/orders/{id}/saga/resume}) is an operator's action (scope {@code admin});
+ * operators also read and list every client's orders.
  */
 package io.orderflow.order.web;

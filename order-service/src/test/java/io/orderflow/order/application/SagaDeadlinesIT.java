@@ -101,7 +101,7 @@ class SagaDeadlinesIT {
 		Span request = this.traces.tracer("test").spanBuilder("POST /api/v1/orders").startSpan();
 		Placement placement;
 		try (Scope scope = request.makeCurrent()) {
-			placement = this.management.place(new IdempotencyKey(IdempotencyKey.ANONYMOUS, key()),
+			placement = this.management.place(new IdempotencyKey(Api.CLIENT, key()),
 					new OrderRequest("c-trace", List.of(new OrderRequest.Item(sku("CUP"), 1)), "tok_visa"),
 					(order) -> new StoredResponse(202, "/api/v1/orders/" + order.id(), "{}"));
 		}
@@ -111,7 +111,7 @@ class SagaDeadlinesIT {
 
 		String location = ((Placement.Accepted) placement).response().location();
 		OrderId orderId = OrderId.parse(location.substring(location.lastIndexOf('/') + 1)).orElseThrow();
-		assertThat(this.queries.saga(orderId)).hasValueSatisfying(
+		assertThat(this.queries.saga(orderId, new Caller(Api.CLIENT, false))).hasValueSatisfying(
 				(saga) -> assertThat(saga.saga().traceId()).isEqualTo(request.getSpanContext().getTraceId()));
 		awaitOrder(this.api, orderId.toString(), "CONFIRMED");
 	}

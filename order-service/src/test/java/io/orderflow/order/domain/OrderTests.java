@@ -112,7 +112,7 @@ class OrderTests {
 
 	@Test
 	void namesEachSkuOnOneLine() {
-		assertThatIllegalArgumentException().isThrownBy(() -> Order.place(OrderId.newId(), "c-1",
+		assertThatIllegalArgumentException().isThrownBy(() -> Order.place(OrderId.newId(), "demo-client", "c-1",
 				List.of(OrderLine.unpriced("SKU-1", 1), OrderLine.unpriced("SKU-1", 2)), PLACED));
 	}
 
@@ -127,7 +127,7 @@ class OrderTests {
 	}
 
 	private static Order anOrder() {
-		return Order.place(new OrderId(UUID.fromString("0f8fad5b-d9cb-469f-a165-70867728950e")), "c-1",
+		return Order.place(new OrderId(UUID.fromString("0f8fad5b-d9cb-469f-a165-70867728950e")), "demo-client", "c-1",
 				List.of(OrderLine.unpriced("SKU-1", 2), OrderLine.unpriced("SKU-2", 1)), PLACED);
 	}
 

@@ -195,7 +195,7 @@ class PlaceOrderFlowIT {
 		assertThat(this.meters.get("orderflow.saga.parked").gauge().value()).isPositive();
 
 		this.participants.answerReleasesOf(sku);
-		var resumed = this.api.post("/api/v1/orders/" + orderId + "/saga/resume");
+		var resumed = this.api.asOperator().post("/api/v1/orders/" + orderId + "/saga/resume");
 
 		assertThat(resumed.statusCode()).isEqualTo(202);
 		assertThat(JsonPath.<String>read(resumed.body(), "$.state")).isEqualTo("COMPENSATING");
@@ -203,7 +203,7 @@ class PlaceOrderFlowIT {
 		assertThat(JsonPath.<String>read(order, "$.cancellationReason")).isEqualTo("PAYMENT_DECLINED");
 		assertThat(steps(this.api.saga(orderId))).endsWith("COMPENSATE PARKED", "COMPENSATE RESUMED",
 				"RELEASE_STOCK SUCCEEDED");
-		var again = this.api.post("/api/v1/orders/" + orderId + "/saga/resume");
+		var again = this.api.asOperator().post("/api/v1/orders/" + orderId + "/saga/resume");
 		assertThat(again.statusCode()).isEqualTo(409);
 		assertThat(JsonPath.<String>read(again.body(), "$.code")).isEqualTo("SAGA_NOT_PARKED");
 	}

@@ -51,7 +51,7 @@ final class Sagas {
 
 	/** Two espresso cups and a saucer, not yet priced. */
 	static Order anOrder() {
-		return Order.place(ORDER_ID, CUSTOMER,
+		return Order.place(ORDER_ID, "demo-client", CUSTOMER,
 				List.of(OrderLine.unpriced("SKU-CUP", 2), OrderLine.unpriced("SKU-SAUCER", 1)), PLACED_AT);
 	}
 

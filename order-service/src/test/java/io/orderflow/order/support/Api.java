@@ -6,18 +6,52 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import com.jayway.jsonpath.JsonPath;
+import io.orderflow.testinfra.TestTokens;
 
-/** The orders API over real HTTP, as a client calls it. */
+/**
+ * The orders API over real HTTP, as a client calls it: by default the demo client with
+ * the scopes the auth-server gives it for orders, with a fresh token on every request.
+ */
 public final class Api {
 
-	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+	/** The client {@link #Api(int)} calls as. */
+	public static final String CLIENT = "demo-client";
+
+	private static final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
 	private final String base;
 
+	/** The {@code Authorization} header of each request, or null for none. */
+	private final Supplier<String> authorization;
+
 	public Api(int port) {
-		this.base = "http://127.0.0.1:" + port;
+		this("http://127.0.0.1:" + port, () -> TestTokens.bearer(CLIENT, "orders:read", "orders:write"));
+	}
+
+	private Api(String base, Supplier<String> authorization) {
+		this.base = base;
+		this.authorization = authorization;
+	}
+
+	/** The same API called by another client with the scopes of the demo client. */
+	public Api as(String clientId) {
+		return new Api(this.base, () -> TestTokens.bearer(clientId, "orders:read", "orders:write"));
+	}
+
+	/** The same API called by the operators' client (scope {@code admin}). */
+	public Api asOperator() {
+		return new Api(this.base, () -> TestTokens.bearer("ops-client", "orders:read", "orders:write", "admin"));
+	}
+
+	/**
+	 * The same API called with this {@code Authorization} header, or without one when
+	 * null.
+	 */
+	public Api withAuthorization(String authorization) {
+		return new Api(this.base, () -> authorization);
 	}
 
 	/** A placement with a JSON body and, unless null, an idempotency key. */
@@ -81,9 +115,12 @@ public final class Api {
 	}
 
 	private HttpResponse<String> send(HttpRequest.Builder request) {
+		String authorization = this.authorization.get();
+		if (authorization != null) {
+			request.header("Authorization", authorization);
+		}
 		try {
-			return this.client.send(request.timeout(Duration.ofSeconds(30)).build(),
-					HttpResponse.BodyHandlers.ofString());
+			return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);

@@ -14,12 +14,14 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
 import static io.orderflow.testinfra.Infrastructure.KAFKA;
 import static io.orderflow.testinfra.Infrastructure.POSTGRES;
+import static io.orderflow.testinfra.Infrastructure.TOKENS;
 import static io.orderflow.testinfra.Infrastructure.TRACES;
 
 /**
  * The one application context of order-service's integration tests: the whole service on
- * a random port, real Kafka and PostgreSQL, scripted participants. Deadlines are the
- * defaults; tests move the clock past them instead of waiting.
+ * a random port, real Kafka and PostgreSQL, scripted participants, and tokens from
+ * {@code TestTokens}. Deadlines are the defaults; tests move the clock past them instead
+ * of waiting.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -29,7 +31,7 @@ import static io.orderflow.testinfra.Infrastructure.TRACES;
 		properties = { "orderflow.order.saga.deadline-poll-interval=100ms",
 				"orderflow.messaging.consumer.unclassified-backoff=100ms",
 				"spring.jpa.properties.hibernate.session_factory.statement_inspector=io.orderflow.order.support.StatementCounter" })
-@RealInfrastructure(value = { KAFKA, POSTGRES, TRACES }, database = "order_service_it")
+@RealInfrastructure(value = { KAFKA, POSTGRES, TRACES, TOKENS }, database = "order_service_it")
 public @interface OrderServiceIT {
 
 }

@@ -15,13 +15,14 @@ import org.springframework.context.annotation.Import;
 
 import static io.orderflow.testinfra.Infrastructure.KAFKA;
 import static io.orderflow.testinfra.Infrastructure.POSTGRES;
+import static io.orderflow.testinfra.Infrastructure.TOKENS;
 import static io.orderflow.testinfra.Infrastructure.TRACES;
 
 /**
  * The shared application context of payment-service's integration tests, on real Kafka
- * and PostgreSQL, calling the real provider simulator ({@link ProviderSimulator}): every
- * class with this annotation gets the same one. Each test starts with the provider up and
- * the circuit breaker closed.
+ * and PostgreSQL, with tokens from {@code TestTokens}, calling the real provider
+ * simulator ({@link ProviderSimulator}): every class with this annotation gets the same
+ * one. Each test starts with the provider up and the circuit breaker closed.
  * <p>
  * The client's timeout (1 s) is shorter than the simulator's {@code tok_slow} delay
  * ({@value ProviderSimulator#SLOW_DELAY_SECONDS} s); backoffs and the circuit's open time
@@ -38,7 +39,7 @@ import static io.orderflow.testinfra.Infrastructure.TRACES;
 				"orderflow.messaging.consumer.transient-max-backoff=1s",
 				"orderflow.messaging.consumer.unclassified-backoff=100ms" })
 @Import(Saga.class)
-@RealInfrastructure(value = { KAFKA, POSTGRES, TRACES }, database = "payment_it")
+@RealInfrastructure(value = { KAFKA, POSTGRES, TRACES, TOKENS }, database = "payment_it")
 public @interface PaymentFlowTest {
 
 }

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.UUID;
 
 import io.orderflow.contract.payment.ChargePayment;
@@ -13,6 +14,7 @@ import io.orderflow.contract.payment.PaymentRefunded;
 import io.orderflow.contract.payment.RefundPayment;
 import io.orderflow.payment.support.PaymentFlowTest;
 import io.orderflow.payment.support.Saga;
+import io.orderflow.testinfra.TestTokens;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,9 +25,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code /api/v1/payments} over HTTP: the payment and attempt shapes, money with two
- * decimals, problem details for what is not there or not valid; and the actuator's view
- * of the provider's circuit.
+ * {@code /api/v1/payments} over HTTP, as operators call it: the payment and attempt
+ * shapes, money with two decimals, problem details for what is not there or not valid,
+ * nothing for anybody else; and the actuator's view of the provider's circuit.
  */
 @PaymentFlowTest
 class PaymentApiIT {
@@ -150,9 +152,47 @@ class PaymentApiIT {
 			.contains("resilience4j_circuitbreaker_state{name=\"paymentProvider\",state=\"closed\"} 1.0");
 	}
 
+	@Test
+	void showsPaymentsToOperatorsOnly() throws Exception {
+		String path = "/api/v1/payments?orderId=" + UUID.randomUUID();
+		TestTokens.Token operator = TestTokens.token("ops-client", "orders:read", "admin");
+
+		HttpResponse<String> client = get(path, TestTokens.bearer("demo-client", "orders:read", "orders:write",
+				"products:read", "search", "notifications"));
+		HttpResponse<String> anonymous = get(path, null);
+		HttpResponse<String> expired = get(path, operator.expired().bearer());
+		HttpResponse<String> forged = get(path, operator.signedByAForeignKey().bearer());
+
+		assertThat(client.statusCode()).isEqualTo(403);
+		assertThat(client.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(this.json.readTree(client.body()).get("code").asString()).isEqualTo("FORBIDDEN");
+		for (HttpResponse<String> refused : List.of(anonymous, expired, forged)) {
+			assertThat(refused.statusCode()).isEqualTo(401);
+			assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+			assertThat(refused.headers().firstValue("WWW-Authenticate")).isPresent();
+			assertThat(this.json.readTree(refused.body()).get("code").asString()).isEqualTo("UNAUTHORIZED");
+		}
+		assertThat(get(path, operator.bearer()).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void letsProbesAndScrapersInWithoutAToken() throws Exception {
+		assertThat(get("/actuator/health/readiness", null).statusCode()).isEqualTo(200);
+		assertThat(get("/actuator/prometheus", null).statusCode()).isEqualTo(200);
+		assertThat(get("/actuator/metrics", null).statusCode()).isEqualTo(401);
+	}
+
+	/** As an operator, the only client the payments API serves. */
 	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-		return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).build(),
-				HttpResponse.BodyHandlers.ofString());
+		return get(path, TestTokens.bearer("ops-client", "admin"));
+	}
+
+	private HttpResponse<String> get(String path, String authorization) throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path));
+		if (authorization != null) {
+			request.header("Authorization", authorization);
+		}
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 }

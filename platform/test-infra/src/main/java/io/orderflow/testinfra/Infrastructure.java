@@ -22,6 +22,12 @@ public enum Infrastructure {
 	REDIS,
 
 	/** The in-memory trace sink: {@link TestInfrastructure#traces()}. */
-	TRACES
+	TRACES,
+
+	/**
+	 * The key set that verifies {@link TestTokens}, served on loopback:
+	 * {@link TestTokens#jwkSetUri()}.
+	 */
+	TOKENS
 
 }

@@ -34,7 +34,10 @@ import java.lang.annotation.Target;
  * OpenSearch;</li>
  * <li>{@code REDIS}: {@code DataRedisConnectionDetails};</li>
  * <li>{@code TRACES}: the {@link TestTraces} sink as the {@code OpenTelemetry} and
- * {@code SdkTracerProvider} beans, and as a bean itself for injection.</li>
+ * {@code SdkTracerProvider} beans, and as a bean itself for injection;</li>
+ * <li>{@code TOKENS}: {@code spring.security.oauth2.resourceserver.jwt.jwk-set-uri} and
+ * {@code issuer-uri} pointing at {@link TestTokens}, so the service accepts its tokens
+ * and no others.</li>
  * </ul>
  * Connection details are registered only when the test's classpath has the Spring Boot
  * module they belong to; the server is started regardless.

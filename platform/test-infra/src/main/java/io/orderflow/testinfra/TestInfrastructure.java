@@ -128,6 +128,7 @@ public final class TestInfrastructure {
 			case SEARCH -> search();
 			case REDIS -> redis();
 			case TRACES -> traces();
+			case TOKENS -> TestTokens.jwkSetUri();
 		};
 	}
 

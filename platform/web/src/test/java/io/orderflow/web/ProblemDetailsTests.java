@@ -11,6 +11,8 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.util.List;
 
+import io.orderflow.testinfra.RealInfrastructure;
+import io.orderflow.testinfra.TestTokens;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -32,10 +34,14 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import static io.orderflow.testinfra.Infrastructure.TOKENS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "orderflow.web.max-request-size=1KB")
+@RealInfrastructure(TOKENS)
 class ProblemDetailsTests {
+
+	private static final String TOKEN = TestTokens.bearer("demo-client");
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -163,7 +169,8 @@ class ProblemDetailsTests {
 	}
 
 	private HttpRequest.Builder request(String path) {
-		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path));
+		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.header("Authorization", TOKEN);
 	}
 
 	private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {

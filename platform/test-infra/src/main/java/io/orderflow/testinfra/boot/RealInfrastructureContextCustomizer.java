@@ -15,6 +15,7 @@ import io.orderflow.testinfra.RealInfrastructure;
 import io.orderflow.testinfra.RedisServer;
 import io.orderflow.testinfra.SearchEngine;
 import io.orderflow.testinfra.TestInfrastructure;
+import io.orderflow.testinfra.TestTokens;
 import io.orderflow.testinfra.TestTraces;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -103,6 +104,9 @@ final class RealInfrastructureContextCustomizer implements ContextCustomizer {
 					}
 				}
 				case TRACES -> registerTraces(beanFactory);
+				case TOKENS -> context.getEnvironment()
+					.getPropertySources()
+					.addFirst(new MapPropertySource("realInfrastructureTokens", tokenProperties()));
 			}
 		}
 	}
@@ -116,6 +120,15 @@ final class RealInfrastructureContextCustomizer implements ContextCustomizer {
 		beanFactory.registerSingleton("testTraces", traces);
 		beanFactory.registerSingleton("realInfrastructureOpenTelemetry", traces.openTelemetry());
 		beanFactory.registerSingleton("realInfrastructureSdkTracerProvider", traces.tracerProvider());
+	}
+
+	/**
+	 * Both, as the launcher passes them: Boot then verifies signatures with the key set
+	 * and checks {@code iss} against the issuer without fetching the issuer's metadata.
+	 */
+	static Map<String, Object> tokenProperties() {
+		return Map.of("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens.jwkSetUri(),
+				"spring.security.oauth2.resourceserver.jwt.issuer-uri", TestTokens.ISSUER);
 	}
 
 	String databaseName(Environment environment) {

@@ -7,14 +7,17 @@ import java.util.List;
 
 import io.orderflow.testinfra.Infrastructure;
 import io.orderflow.testinfra.RealInfrastructure;
+import io.orderflow.testinfra.TestTokens;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.mock.env.MockEnvironment;
 import org.springframework.test.context.ContextCustomizer;
 
 import static io.orderflow.testinfra.Infrastructure.KAFKA;
 import static io.orderflow.testinfra.Infrastructure.POSTGRES;
+import static io.orderflow.testinfra.Infrastructure.TOKENS;
 import static io.orderflow.testinfra.Infrastructure.TRACES;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,6 +64,18 @@ class RealInfrastructureContextCustomizerFactoryTests {
 		assertThat(customizer(EnumSet.of(POSTGRES), "").databaseName(environment)).isEqualTo("order_service");
 		assertThat(customizer(EnumSet.of(POSTGRES), "orders").databaseName(environment)).isEqualTo("orders");
 		assertThat(customizer(EnumSet.of(POSTGRES), "").databaseName(new MockEnvironment())).isEqualTo("test");
+	}
+
+	@Test
+	void pointsTheResourceServerAtTheTestTokensKeySetAndIssuer() {
+		GenericApplicationContext context = new GenericApplicationContext();
+
+		customizer(EnumSet.of(TOKENS), "").customizeContext(context, null);
+
+		assertThat(context.getEnvironment().getProperty("spring.security.oauth2.resourceserver.jwt.jwk-set-uri"))
+			.isEqualTo(TestTokens.jwkSetUri());
+		assertThat(context.getEnvironment().getProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri"))
+			.isEqualTo(TestTokens.ISSUER);
 	}
 
 	@Test
