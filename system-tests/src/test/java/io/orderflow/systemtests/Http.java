@@ -10,10 +10,19 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
 
-/** Plain HTTP calls to the stack, as any client would make them. */
+/**
+ * Plain HTTP calls to the stack, as any well-behaved client would make them: a 429 is
+ * answered by waiting as long as its {@code Retry-After} says and sending again.
+ */
 final class Http {
 
 	private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	/** How often one request is sent again after 429s before the test gives up. */
+	private static final int RATE_LIMITED_TRIES = 30;
+
+	/** A cap on one wait, so a wrong {@code Retry-After} cannot stall a test for long. */
+	private static final Duration LONGEST_WAIT = Duration.ofSeconds(5);
 
 	private Http() {
 	}
@@ -30,6 +39,14 @@ final class Http {
 		return send(HttpRequest.newBuilder(URI.create(url)).PUT(BodyPublishers.ofString(json)), json(headers));
 	}
 
+	/** A form POST ({@code application/x-www-form-urlencoded}), e.g. a token request. */
+	static HttpResponse<String> form(String url, String form, String... headers) {
+		String[] all = Arrays.copyOf(headers, headers.length + 2);
+		all[headers.length] = "Content-Type";
+		all[headers.length + 1] = "application/x-www-form-urlencoded";
+		return send(HttpRequest.newBuilder(URI.create(url)).POST(BodyPublishers.ofString(form)), all);
+	}
+
 	private static String[] json(String... headers) {
 		String[] all = Arrays.copyOf(headers, headers.length + 2);
 		all[headers.length] = "Content-Type";
@@ -42,8 +59,14 @@ final class Http {
 		if (headers.length > 0) {
 			request.headers(headers);
 		}
+		HttpRequest built = request.build();
 		try {
-			return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = CLIENT.send(built, HttpResponse.BodyHandlers.ofString());
+			for (int tries = 1; response.statusCode() == 429 && tries < RATE_LIMITED_TRIES; tries++) {
+				Thread.sleep(retryAfter(response).toMillis());
+				response = CLIENT.send(built, HttpResponse.BodyHandlers.ofString());
+			}
+			return response;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -52,6 +75,14 @@ final class Http {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	private static Duration retryAfter(HttpResponse<String> response) {
+		Duration wait = response.headers()
+			.firstValue("Retry-After")
+			.map((seconds) -> Duration.ofSeconds(Long.parseLong(seconds.trim())))
+			.orElse(Duration.ofSeconds(1));
+		return (wait.compareTo(LONGEST_WAIT) > 0) ? LONGEST_WAIT : wait;
 	}
 
 }

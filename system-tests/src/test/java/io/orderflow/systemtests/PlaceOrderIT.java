@@ -106,7 +106,7 @@ class PlaceOrderIT {
 	}
 
 	@Test
-	void oneOrdersTraceHoldsSpansOfOrderInventoryAndPaymentService(LocalStack stack) {
+	void oneOrdersTraceHoldsSpansOfTheGatewayAndOrderInventoryAndPaymentService(LocalStack stack) {
 		Shop shop = new Shop(stack);
 		String sku = run() + "-TRACE";
 		shop.createProduct(sku, "system-tests", "7.25", 10);
@@ -124,7 +124,7 @@ class PlaceOrderIT {
 		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
 			String trace = Http.get(zipkin + "/api/v2/trace/" + traceId).body();
 			List<String> services = JsonPath.read(trace, "$[*].localEndpoint.serviceName");
-			assertThat(services).contains("order-service", "inventory-service", "payment-service");
+			assertThat(services).contains("gateway", "order-service", "inventory-service", "payment-service");
 		});
 	}
 

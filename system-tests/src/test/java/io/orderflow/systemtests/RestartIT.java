@@ -1,5 +1,6 @@
 package io.orderflow.systemtests;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import io.orderflow.stack.ComponentStatus;
@@ -27,16 +28,33 @@ class RestartIT {
 		assertThat(Http.get(stack.url("order-service") + "/actuator/health").statusCode()).isEqualTo(200);
 	}
 
+	/**
+	 * While inventory-service is gone (and still listed in Eureka, for up to two leases),
+	 * the gateway answers its routes at once with a problem, never a hang or an HTML
+	 * page.
+	 */
 	@Test
-	void aKilledServiceIsReportedDownUntilItIsRestarted(LocalStack stack) {
+	void aKilledServiceIsReportedDownAndAnsweredByTheGatewayWithA503UntilItIsRestarted(LocalStack stack) {
+		Shop shop = new Shop(stack);
+		String products = shop.url("/api/v1/products?limit=1");
+		assertThat(Http.get(products, shop.as(Tokens.DEMO)).statusCode()).isEqualTo(200);
+
 		assertThat(stack.kill("inventory-service")).isTrue();
 
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(stack.status("inventory-service").state()).isEqualTo(State.DOWN));
+		long asked = System.nanoTime();
+		HttpResponse<String> whileDown = Http.get(products, shop.as(Tokens.DEMO));
+		assertThat(Duration.ofNanos(System.nanoTime() - asked)).isLessThan(Duration.ofSeconds(10));
+		assertThat(whileDown.statusCode()).as(whileDown.body()).isEqualTo(503);
+		assertThat(whileDown.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 
 		stack.restart("inventory-service", Progress.SILENT);
 
 		assertThat(stack.status("inventory-service").state()).isEqualTo(State.HEALTHY);
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(Http.get(products, shop.as(Tokens.DEMO)).statusCode()).isEqualTo(200));
 	}
 
 	@Test

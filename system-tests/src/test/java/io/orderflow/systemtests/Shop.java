@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,8 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The stack as a client sees it: products at inventory-service, orders at order-service,
- * payments at payment-service, and the money at the payment provider.
+ * The stack as its clients see it, through the gateway with tokens: the shop
+ * ({@code demo-client}) places and reads its orders and reads products; the operator
+ * ({@code ops-client}) stocks products and reads payments. The money is read straight
+ * from the payment provider, a third party the gateway does not front.
  */
 final class Shop {
 
@@ -28,22 +31,34 @@ final class Shop {
 
 	private final LocalStack stack;
 
+	private final String gateway;
+
+	private final Tokens tokens;
+
 	Shop(LocalStack stack) {
 		this.stack = stack;
+		this.gateway = stack.url("gateway");
+		this.tokens = new Tokens(this.gateway);
+	}
+
+	/** The {@code Authorization} header for requests of the given client. */
+	String[] as(Tokens.Client client) {
+		return new String[] { "Authorization", this.tokens.bearer(client) };
 	}
 
 	void createProduct(String sku, String category, String price, int stock) {
-		HttpResponse<String> created = Http.post(url("inventory-service", "/api/v1/products"), """
+		HttpResponse<String> created = Http.post(url("/api/v1/products"), """
 				{"sku":"%s","name":"System Test %s","description":"Made by the system tests","category":"%s",\
-				"price":%s,"currency":"USD","available":%d}""".formatted(sku, sku, category, price, stock));
+				"price":%s,"currency":"USD","available":%d}""".formatted(sku, sku, category, price, stock),
+				as(Tokens.OPS));
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-		HttpResponse<String> stocked = Http.put(url("inventory-service", "/api/v1/products/" + sku + "/stock"),
-				"{\"available\":" + stock + "}");
+		HttpResponse<String> stocked = Http.put(url("/api/v1/products/" + sku + "/stock"),
+				"{\"available\":" + stock + "}", as(Tokens.OPS));
 		assertThat(stocked.statusCode()).as(stocked.body()).isEqualTo(200);
 	}
 
 	Product product(String sku) {
-		HttpResponse<String> response = Http.get(url("inventory-service", "/api/v1/products/" + sku));
+		HttpResponse<String> response = Http.get(url("/api/v1/products/" + sku), as(Tokens.DEMO));
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		DocumentContext json = JsonPath.parse(response.body());
 		return new Product(sku, json.read("$.available", Integer.class), json.read("$.reserved", Integer.class),
@@ -53,7 +68,8 @@ final class Shop {
 	HttpResponse<String> post(String idempotencyKey, String body, String... headers) {
 		List<String> all = new ArrayList<>(List.of(headers));
 		all.addAll(List.of("Idempotency-Key", idempotencyKey));
-		return Http.post(url("order-service", "/api/v1/orders"), body, all.toArray(String[]::new));
+		all.addAll(List.of(as(Tokens.DEMO)));
+		return Http.post(url("/api/v1/orders"), body, all.toArray(String[]::new));
 	}
 
 	/**
@@ -75,29 +91,38 @@ final class Shop {
 	}
 
 	Order order(String orderId) {
-		HttpResponse<String> response = Http.get(url("order-service", "/api/v1/orders/" + orderId));
+		HttpResponse<String> response = Http.get(url("/api/v1/orders/" + orderId), as(Tokens.DEMO));
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		DocumentContext json = JsonPath.parse(response.body());
-		List<Map<String, Object>> items = json.read("$.items");
-		Map<String, Integer> quantities = new HashMap<>();
-		items.forEach((item) -> quantities.merge((String) item.get("sku"), ((Number) item.get("quantity")).intValue(),
-				Integer::sum));
-		return new Order(orderId, json.read("$.status"), json.read("$.cancellationReason"),
-				decimal(json.read("$.total")), quantities);
+		return order(JsonPath.parse(response.body()).<Map<String, Object>>read("$"));
 	}
 
-	/** Waits until every order is confirmed or cancelled, and returns them. */
+	/**
+	 * Waits until every order is confirmed or cancelled, and returns them. Reads the
+	 * shop's order listing, newest first, a hundred a page, rather than each order on its
+	 * own: the orders waited for are the newest, so one poll costs a request or two
+	 * instead of one per order, as a client under the gateway's rate limit would do it.
+	 */
 	Map<String, Order> awaitTerminal(Collection<String> orderIds, Duration atMost) {
 		Map<String, Order> terminal = new HashMap<>();
 		await().atMost(atMost).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-			for (String orderId : orderIds) {
-				if (!terminal.containsKey(orderId)) {
-					Order order = order(orderId);
-					if (TERMINAL.contains(order.status())) {
-						terminal.put(orderId, order);
+			Set<String> unseen = new HashSet<>(orderIds);
+			unseen.removeAll(terminal.keySet());
+			String cursor = null;
+			do {
+				HttpResponse<String> response = Http.get(
+						url("/api/v1/orders?limit=100" + ((cursor != null) ? "&cursor=" + cursor : "")),
+						as(Tokens.DEMO));
+				assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+				DocumentContext page = JsonPath.parse(response.body());
+				for (Map<String, Object> item : page.<List<Map<String, Object>>>read("$.items")) {
+					Order order = order(item);
+					if (unseen.remove(order.orderId()) && TERMINAL.contains(order.status())) {
+						terminal.put(order.orderId(), order);
 					}
 				}
+				cursor = page.read("$.nextCursor");
 			}
+			while (!unseen.isEmpty() && cursor != null);
 			assertThat(orderIds).as("orders not yet confirmed or cancelled")
 				.filteredOn((orderId) -> !terminal.containsKey(orderId))
 				.isEmpty();
@@ -105,8 +130,17 @@ final class Shop {
 		return terminal;
 	}
 
+	@SuppressWarnings("unchecked")
+	private static Order order(Map<String, Object> json) {
+		Map<String, Integer> quantities = new HashMap<>();
+		((List<Map<String, Object>>) json.get("items")).forEach((item) -> quantities.merge((String) item.get("sku"),
+				((Number) item.get("quantity")).intValue(), Integer::sum));
+		return new Order((String) json.get("orderId"), (String) json.get("status"),
+				(String) json.get("cancellationReason"), decimal(json.get("total")), quantities);
+	}
+
 	List<Payment> payments(String orderId) {
-		HttpResponse<String> response = Http.get(url("payment-service", "/api/v1/payments?orderId=" + orderId));
+		HttpResponse<String> response = Http.get(url("/api/v1/payments?orderId=" + orderId), as(Tokens.OPS));
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		List<Map<String, Object>> items = JsonPath.read(response.body(), "$.items");
 		return items.stream()
@@ -128,8 +162,8 @@ final class Shop {
 			.toList();
 	}
 
-	private String url(String service, String path) {
-		return this.stack.url(service) + path;
+	String url(String path) {
+		return this.gateway + path;
 	}
 
 	private static BigDecimal decimal(Object value) {

@@ -14,6 +14,7 @@ import java.util.Locale;
 import io.orderflow.stack.Checkout;
 import io.orderflow.stack.LocalStack;
 import io.orderflow.stack.Progress;
+import io.orderflow.systemtests.Tokens;
 import io.orderflow.systemtests.benchmark.Load.Result;
 
 /**
@@ -63,10 +64,11 @@ public final class SagaBenchmark {
 
 	private static void run(LocalStack stack) throws Exception {
 		String bootstrap = "127.0.0.1:" + stack.port("kafka");
-		List<String> skus = createProducts(stack.url("inventory-service"));
+		Tokens tokens = new Tokens(stack.url("auth-server"));
+		List<String> skus = createProducts(stack.url("inventory-service"), tokens.bearer(Tokens.OPS));
 		List<String> rows = new ArrayList<>();
 		try (KafkaHops hops = new KafkaHops(bootstrap);
-				SagaOrders saga = new SagaOrders(stack.url("order-service"), bootstrap, skus)) {
+				SagaOrders saga = new SagaOrders(stack.url("order-service"), bootstrap, skus, tokens)) {
 			System.out.println("warming up: 400 orders at 20/s");
 			Load.offered(saga::place, 20, Duration.ofSeconds(20));
 			for (int load : LOADS) {
@@ -101,7 +103,7 @@ public final class SagaBenchmark {
 				result.latency().p50(), result.latency().p99(), result.latency().max());
 	}
 
-	private static List<String> createProducts(String inventory) throws Exception {
+	private static List<String> createProducts(String inventory, String bearer) throws Exception {
 		List<String> skus = new ArrayList<>();
 		try (HttpClient http = HttpClient.newHttpClient()) {
 			for (int i = 0; i < 20; i++) {
@@ -112,6 +114,7 @@ public final class SagaBenchmark {
 				int status = http
 					.send(HttpRequest.newBuilder(URI.create(inventory + "/api/v1/products"))
 						.header("Content-Type", "application/json")
+						.header("Authorization", bearer)
 						.POST(BodyPublishers.ofString(body))
 						.build(), BodyHandlers.discarding())
 					.statusCode();
@@ -120,6 +123,7 @@ public final class SagaBenchmark {
 				}
 				http.send(HttpRequest.newBuilder(URI.create(inventory + "/api/v1/products/" + sku + "/stock"))
 					.header("Content-Type", "application/json")
+					.header("Authorization", bearer)
 					.PUT(BodyPublishers.ofString("{\"available\":1000000}"))
 					.build(), BodyHandlers.discarding());
 				skus.add(sku);

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.orderflow.systemtests.Tokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
@@ -36,6 +37,8 @@ final class SagaOrders implements AutoCloseable {
 
 	private final String orders;
 
+	private final Tokens tokens;
+
 	private final List<String> skus;
 
 	private final KafkaConsumer<String, byte[]> consumer;
@@ -51,8 +54,9 @@ final class SagaOrders implements AutoCloseable {
 
 	private volatile boolean running = true;
 
-	SagaOrders(String orderService, String bootstrap, List<String> skus) {
+	SagaOrders(String orderService, String bootstrap, List<String> skus, Tokens tokens) {
 		this.orders = orderService + "/api/v1/orders";
+		this.tokens = tokens;
 		this.skus = skus;
 		this.consumer = new KafkaConsumer<>(KafkaHops.consumerProperties(bootstrap));
 		this.consumer.subscribe(List.of("order.events"));
@@ -71,6 +75,7 @@ final class SagaOrders implements AutoCloseable {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(this.orders))
 			.header("Content-Type", "application/json")
 			.header("Idempotency-Key", UUID.randomUUID().toString())
+			.header("Authorization", this.tokens.bearer(Tokens.DEMO))
 			.timeout(Duration.ofSeconds(30))
 			.POST(BodyPublishers.ofString(body))
 			.build();
