@@ -5,6 +5,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
@@ -72,6 +74,34 @@ class DownstreamFailureIT extends GatewayTestContext {
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(body(response)).containsEntry("service", "search-service");
+	}
+
+	/**
+	 * Four calls in flight to order-service here (200 in the stack): a fifth and sixth
+	 * are shed at once with a 503, and shedding load does not open the service's breaker.
+	 */
+	@Test
+	void shedsRequestsBeyondTheServicesBulkheadWithoutOpeningItsBreaker() throws Exception {
+		String token = tokenWith("orders:read");
+		List<CompletableFuture<HttpResponse<String>>> inFlight = IntStream.range(0, 6)
+			.mapToObj((call) -> CompletableFuture.supplyAsync(
+					() -> send(request("/api/v1/orders/o-" + call, token).header("X-Test-Delay-Ms", "300")),
+					Executors.newVirtualThreadPerTaskExecutor()))
+			.toList();
+
+		List<Integer> statuses = inFlight.stream().map(CompletableFuture::join).map(HttpResponse::statusCode).toList();
+
+		assertThat(statuses).filteredOn((status) -> status == 200).hasSize(4);
+		assertThat(statuses).filteredOn((status) -> status == 503).hasSize(2);
+		HttpResponse<String> shed = inFlight.stream()
+			.map(CompletableFuture::join)
+			.filter((response) -> response.statusCode() == 503)
+			.findFirst()
+			.orElseThrow();
+		assertThat(problem(shed).get("detail").toString()).startsWith("order-service has too many requests in flight");
+		assertThat(send(request("/api/v1/orders/o-after", token)).statusCode()).isEqualTo(200);
+		assertThat(send(request("/actuator/circuitbreakers", tokenWith("admin"))).body())
+			.containsPattern("\"order-service\":\\{[^}]*\"state\":\"CLOSED\"");
 	}
 
 	@Test

@@ -42,7 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"spring.cloud.gateway.server.webflux.httpclient.response-timeout=500ms",
 				"orderflow.gateway.rate-limit.replenish-rate=1", "orderflow.gateway.rate-limit.burst-capacity=100",
 				"orderflow.gateway.rate-limit.costs.place-order=40", "orderflow.gateway.rate-limit.costs.write=2",
-				"orderflow.gateway.rate-limit.redis-retry-interval=200ms" })
+				"orderflow.gateway.rate-limit.redis-retry-interval=200ms",
+				"resilience4j.bulkhead.configs.order-service.max-concurrent-calls=4" })
 @RealInfrastructure(REDIS)
 abstract class GatewayTestContext {
 

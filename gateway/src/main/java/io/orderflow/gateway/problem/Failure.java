@@ -3,6 +3,7 @@ package io.orderflow.gateway.problem;
 import java.io.IOException;
 import java.util.concurrent.TimeoutException;
 
+import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 
 import org.springframework.http.HttpStatus;
@@ -35,6 +36,10 @@ public record Failure(HttpStatusCode status, String code, String detail, boolean
 		if (failure instanceof CallNotPermittedException) {
 			return expected(HttpStatus.SERVICE_UNAVAILABLE,
 					service + " is failing; the gateway is not calling it for a few seconds.");
+		}
+		if (failure instanceof BulkheadFullException) {
+			return expected(HttpStatus.SERVICE_UNAVAILABLE,
+					service + " has too many requests in flight through this gateway; try again shortly.");
 		}
 		if (isTimeout(failure)) {
 			return expected(HttpStatus.GATEWAY_TIMEOUT, service + TOO_SLOW);

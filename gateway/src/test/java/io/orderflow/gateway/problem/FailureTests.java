@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
 
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.orderflow.gateway.edge.RequestTooLarge;
@@ -28,6 +30,17 @@ class FailureTests {
 		assertThat(failure.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
 		assertThat(failure.code()).isEqualTo("SERVICE_UNAVAILABLE");
 		assertThat(failure.detail()).startsWith("order-service is failing");
+	}
+
+	@Test
+	void aFullBulkheadIsAServiceUnavailable() {
+		Failure failure = Failure.of(
+				BulkheadFullException.createBulkheadFullException(Bulkhead.ofDefaults("order-service")),
+				"order-service");
+
+		assertThat(failure.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+		assertThat(failure.unexpected()).isFalse();
+		assertThat(failure.detail()).startsWith("order-service has too many requests in flight");
 	}
 
 	@Test
