@@ -55,8 +55,7 @@ public final class ResourceServerAutoConfiguration {
 			.csrf(AbstractHttpConfigurer::disable)
 			.logout(AbstractHttpConfigurer::disable)
 			.authorizeHttpRequests((requests) -> {
-				// An error dispatch renders an error already decided (a 413 refused
-				// before
+				// An error dispatch renders an error already decided (a 413 refused before
 				// the token was read); authorizing it again would turn it into a 401.
 				requests.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
 				requests.requestMatchers(OPEN_PATHS).permitAll();
