@@ -5,7 +5,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,9 +12,7 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
-import io.orderflow.stack.Checkout;
 import io.orderflow.stack.LocalStack;
-import io.orderflow.stack.Progress;
 import io.orderflow.systemtests.Tokens;
 import io.orderflow.systemtests.benchmark.Load.Result;
 
@@ -49,22 +46,7 @@ public final class GatewayBenchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
-		LocalStack stack = LocalStack.builder(Checkout.locate())
-			.stateDirectory(Path.of("target/benchmark-stack"))
-			.portOffset(Integer.getInteger("orderflow.benchmark.port-offset", 2000))
-			.boundToThisJvm()
-			.build();
-		stack.down(Progress.SILENT);
-		stack.state().wipeDataAndLogs();
-		try {
-			long started = System.nanoTime();
-			stack.up(List.of("gateway", "inventory-service"), Progress.SILENT);
-			System.out.printf(Locale.ROOT, "stack up in %.0f s%n", (System.nanoTime() - started) / 1e9);
-			run(stack);
-		}
-		finally {
-			stack.close();
-		}
+		BenchmarkStack.run(List.of("gateway", "inventory-service"), GatewayBenchmark::run);
 	}
 
 	private static void run(LocalStack stack) throws Exception {

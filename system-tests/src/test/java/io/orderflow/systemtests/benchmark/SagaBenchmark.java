@@ -5,15 +5,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import io.orderflow.stack.Checkout;
 import io.orderflow.stack.LocalStack;
-import io.orderflow.stack.Progress;
 import io.orderflow.systemtests.Tokens;
 import io.orderflow.systemtests.benchmark.Load.Result;
 
@@ -44,22 +41,7 @@ public final class SagaBenchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
-		LocalStack stack = LocalStack.builder(Checkout.locate())
-			.stateDirectory(Path.of("target/benchmark-stack"))
-			.portOffset(Integer.getInteger("orderflow.benchmark.port-offset", 2000))
-			.boundToThisJvm()
-			.build();
-		stack.down(Progress.SILENT);
-		stack.state().wipeDataAndLogs();
-		try {
-			long started = System.nanoTime();
-			stack.up(List.of("order-service", "inventory-service", "payment-service"), Progress.SILENT);
-			System.out.printf(Locale.ROOT, "stack up in %.0f s%n", (System.nanoTime() - started) / 1e9);
-			run(stack);
-		}
-		finally {
-			stack.close();
-		}
+		BenchmarkStack.run(List.of("order-service", "inventory-service", "payment-service"), SagaBenchmark::run);
 	}
 
 	private static void run(LocalStack stack) throws Exception {
