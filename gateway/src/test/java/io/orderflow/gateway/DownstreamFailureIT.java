@@ -10,6 +10,10 @@ import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,11 +21,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Services that are gone, slow, failing or losing an instance: the client gets a problem
  * detail in bounded time, and reads are retried where that is safe.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class DownstreamFailureIT extends GatewayTestContext {
 
 	@Test
-	void answers503WithRetryAfterWhenTheServiceIsGone() {
-		HttpResponse<String> response = send(request("/api/v1/payments?orderId=o-1", tokenWith("admin")));
+	void answers503WithRetryAfterWhenTheServiceIsGone(CapturedOutput output) {
+		HttpResponse<String> response = send(
+				request("/api/v1/payments?orderId=o-1", tokenWith("admin")).header("X-Request-ID", "gone-1"));
 
 		assertThat(response.statusCode()).isEqualTo(503);
 		assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
@@ -30,6 +36,8 @@ class DownstreamFailureIT extends GatewayTestContext {
 			.containsEntry("type", "urn:orderflow:problem:service-unavailable")
 			.containsEntry("instance", "/api/v1/payments");
 		assertThat(problem.get("detail").toString()).startsWith("payment-service");
+		// The gateway's log line about it carries the request id, as the problem does.
+		assertThat(output.getOut()).containsPattern(",gone-1\\] .*GET /api/v1/payments: payment-service");
 	}
 
 	@Test

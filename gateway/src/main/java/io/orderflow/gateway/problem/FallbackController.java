@@ -3,6 +3,7 @@ package io.orderflow.gateway.problem;
 import io.orderflow.gateway.edge.RequestIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.http.HttpHeaders;
@@ -40,12 +41,14 @@ class FallbackController {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
 		Failure failure = Failure.of(error, service);
-		if (failure.unexpected()) {
-			logger.error("{} {} failed", exchange.getRequest().getMethod(), RequestIds.pathOf(exchange), error);
-		}
-		else {
-			logger.warn("{} {}: {} ({})", exchange.getRequest().getMethod(), RequestIds.pathOf(exchange),
-					failure.detail(), error.toString());
+		try (MDC.MDCCloseable requestId = MDC.putCloseable(RequestIds.MDC_KEY, RequestIds.of(exchange))) {
+			if (failure.unexpected()) {
+				logger.error("{} {} failed", exchange.getRequest().getMethod(), RequestIds.pathOf(exchange), error);
+			}
+			else {
+				logger.warn("{} {}: {} ({})", exchange.getRequest().getMethod(), RequestIds.pathOf(exchange),
+						failure.detail(), error.toString());
+			}
 		}
 		ResponseEntity.BodyBuilder response = ResponseEntity.status(failure.status())
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON);

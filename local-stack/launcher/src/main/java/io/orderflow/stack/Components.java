@@ -59,12 +59,15 @@ public final class Components {
 	}
 
 	/**
-	 * Zipkin 3.6.1 on the loopback address only. Traces are kept in memory, capped so a
-	 * long load test cannot exhaust the bounded heap.
+	 * Zipkin 3.6.1 on the loopback address only. Traces are kept in memory, capped at
+	 * 100,000 spans (about a thousand orders of a hundred spans each) so a long load test
+	 * cannot exhaust the heap; 384 MB did not hold that many under a load test through
+	 * the gateway (OutOfMemoryError), hence 1 GB. Should it still run out, it exits
+	 * rather than linger half-dead, and shows as down.
 	 */
 	static Component zipkin(int port) {
 		return Component.program("zipkin", Tier.INFRASTRUCTURE, "zipkin-server.jar", port,
-				List.of("-Xms32m", "-Xmx384m", "-XX:+UseSerialGC"),
+				List.of("-Xms64m", "-Xmx1g", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"),
 				(context) -> List.of("--armeria.ports[0].ip=" + Probes.HOST,
 						"--armeria.ports[0].port=" + context.ports().port("zipkin"),
 						"--armeria.ports[0].protocols[0]=http", "--zipkin.storage.mem.max-spans=100000"),
