@@ -55,8 +55,8 @@ public final class ResourceServerAutoConfiguration {
 			.csrf(AbstractHttpConfigurer::disable)
 			.logout(AbstractHttpConfigurer::disable)
 			.authorizeHttpRequests((requests) -> {
-				// An error dispatch renders an error already decided (a 413 refused before
-				// the token was read); authorizing it again would turn it into a 401.
+				// An error dispatch renders an error already decided (a 413 refused
+				// before the token was read): authorizing it again makes it a 401.
 				requests.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
 				requests.requestMatchers(OPEN_PATHS).permitAll();
 				access.getIfAvailable(ApiAccess::rules).applyTo(requests);
