@@ -1,6 +1,10 @@
 package io.orderflow.web;
 
-/** The {@code code} of a problem that has nothing more specific than its status. */
+/**
+ * The {@code code} of a problem that has nothing more specific than its status: the same
+ * words the gateway uses for the same statuses, so a client reads one vocabulary whoever
+ * answered.
+ */
 final class StatusCodes {
 
 	private StatusCodes() {
@@ -18,8 +22,10 @@ final class StatusCodes {
 			case 413 -> "PAYLOAD_TOO_LARGE";
 			case 415 -> "UNSUPPORTED_MEDIA_TYPE";
 			case 422 -> "UNPROCESSABLE";
-			case 429 -> "TOO_MANY_REQUESTS";
-			case 503 -> "UNAVAILABLE";
+			case 429 -> "RATE_LIMITED";
+			case 502 -> "BAD_GATEWAY";
+			case 503 -> "SERVICE_UNAVAILABLE";
+			case 504 -> "GATEWAY_TIMEOUT";
 			default -> (status >= 500) ? "INTERNAL_ERROR" : "HTTP_" + status;
 		};
 	}
