@@ -54,7 +54,10 @@ class ResourceServerTests {
 		assertThat(response.statusCode()).isEqualTo(401);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(response.headers().firstValue("WWW-Authenticate"))
-			.hasValueSatisfying((challenge) -> assertThat(challenge).startsWith("Bearer").doesNotContain("error="));
+			.hasValueSatisfying((challenge) -> assertThat(challenge).startsWith("Bearer")
+				.doesNotContain("error=")
+				.doesNotContain("resource_metadata")
+				.doesNotContain("127.0.0.1"));
 		JsonNode problem = json.readTree(response.body());
 		assertThat(problem.path("code").asString()).isEqualTo("UNAUTHORIZED");
 		assertThat(problem.path("status").asInt()).isEqualTo(401);
@@ -78,8 +81,9 @@ class ResourceServerTests {
 			assertThat(response.statusCode()).as(why).isEqualTo(401);
 			assertThat(response.headers().firstValue("Content-Type")).as(why).hasValue("application/problem+json");
 			assertThat(response.headers().firstValue("WWW-Authenticate")).as(why)
-				.hasValueSatisfying(
-						(challenge) -> assertThat(challenge).startsWith("Bearer").contains("error=\"invalid_token\""));
+				.hasValueSatisfying((challenge) -> assertThat(challenge).startsWith("Bearer")
+					.contains("error=\"invalid_token\"")
+					.doesNotContain("resource_metadata"));
 			assertThat(json.readTree(response.body()).path("code").asString()).as(why).isEqualTo("UNAUTHORIZED");
 		});
 	}
@@ -91,7 +95,8 @@ class ResourceServerTests {
 		assertThat(response.statusCode()).isEqualTo(403);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(response.headers().firstValue("WWW-Authenticate"))
-			.hasValueSatisfying((challenge) -> assertThat(challenge).contains("error=\"insufficient_scope\""));
+			.hasValueSatisfying((challenge) -> assertThat(challenge).contains("error=\"insufficient_scope\"")
+				.doesNotContain("resource_metadata"));
 		JsonNode problem = json.readTree(response.body());
 		assertThat(problem.path("code").asString()).isEqualTo("FORBIDDEN");
 		assertThat(problem.path("requestId").asString()).isNotBlank();
