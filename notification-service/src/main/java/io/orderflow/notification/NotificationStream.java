@@ -1,0 +1,65 @@
+package io.orderflow.notification;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Live notifications per customer, fanned out in this JVM right after the listener stored
+ * them. That suffices for one instance; with several, a subscriber connected to one
+ * instance would miss what the others store, so they would need a shared feed instead (a
+ * MongoDB change stream, or every instance consuming {@code order.events} in a group of
+ * its own).
+ */
+@Component
+class NotificationStream {
+
+	private static final Duration TIMEOUT = Duration.ofMinutes(30);
+
+	private final Map<String, Set<SseEmitter>> subscribers = new ConcurrentHashMap<>();
+
+	SseEmitter subscribe(String customerId) {
+		SseEmitter emitter = new SseEmitter(TIMEOUT.toMillis());
+		Set<SseEmitter> emitters = this.subscribers.computeIfAbsent(customerId, (key) -> ConcurrentHashMap.newKeySet());
+		emitters.add(emitter);
+		Runnable remove = () -> emitters.remove(emitter);
+		emitter.onCompletion(remove);
+		emitter.onTimeout(remove);
+		emitter.onError((ex) -> remove.run());
+		try {
+			// Commits the response now, so the client sees the stream open before the
+			// first notification.
+			emitter.send(SseEmitter.event().comment("subscribed"));
+		}
+		catch (IOException ex) {
+			remove.run();
+		}
+		return emitter;
+	}
+
+	void publish(Notification notification) {
+		Set<SseEmitter> emitters = this.subscribers.get(notification.customerId());
+		if (emitters == null) {
+			return;
+		}
+		for (SseEmitter emitter : emitters) {
+			try {
+				emitter.send(SseEmitter.event()
+					.id(notification.id())
+					.name("notification")
+					.data(NotificationResponse.of(notification), MediaType.APPLICATION_JSON));
+			}
+			catch (IOException | IllegalStateException ex) {
+				// The client went away; the next publish must not try it again.
+				emitters.remove(emitter);
+			}
+		}
+	}
+
+}
