@@ -103,16 +103,7 @@ public final class GatewayBenchmark {
 	}
 
 	private static String row(String load, Result gateway, Result straight) {
-		return String.format(Locale.ROOT, "%-22s | %-44s | %-44s | %.2fx / %.2fx / %.1f%%%s", load, describe(gateway),
-				describe(straight), gateway.latency().p50() / straight.latency().p50(),
-				gateway.latency().p99() / straight.latency().p99(), 100 * gateway.perSecond() / straight.perSecond(),
-				(gateway.failed() + straight.failed() > 0)
-						? " (failed: gateway " + gateway.failed() + ", straight " + straight.failed() + ")" : "");
-	}
-
-	private static String describe(Result result) {
-		return String.format(Locale.ROOT, "%7.1f/s %6.2f / %6.2f / %7.2f ms", result.perSecond(),
-				result.latency().p50(), result.latency().p99(), result.latency().max());
+		return gateway.against(straight, load, "gateway", "straight");
 	}
 
 	private static void createProduct(String gateway, String bearer) throws Exception {

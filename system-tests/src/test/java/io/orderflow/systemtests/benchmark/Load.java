@@ -3,6 +3,7 @@ package io.orderflow.systemtests.benchmark;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -75,6 +76,24 @@ final class Load {
 	 * @param perSecond items finished per second, from the first start to the last finish
 	 */
 	record Result(Distribution latency, int finished, int failed, double perSecond) {
+
+		/**
+		 * One row of a benchmark's table: this result beside its baseline, with the
+		 * ratios of p50, p99 and throughput, and the failures if there were any.
+		 */
+		String against(Result baseline, String load, String name, String baselineName) {
+			return String.format(Locale.ROOT, "%-22s | %-44s | %-44s | %.2fx / %.2fx / %.1f%%%s", load, describe(),
+					baseline.describe(), latency().p50() / baseline.latency().p50(),
+					latency().p99() / baseline.latency().p99(), 100 * perSecond() / baseline.perSecond(),
+					(failed() + baseline.failed() > 0)
+							? " (failed: " + name + " " + failed() + ", " + baselineName + " " + baseline.failed() + ")"
+							: "");
+		}
+
+		private String describe() {
+			return String.format(Locale.ROOT, "%7.1f/s %7.2f / %7.2f / %7.2f ms", perSecond(), latency().p50(),
+					latency().p99(), latency().max());
+		}
 
 		static Result of(List<CompletableFuture<Long>> items, long started) {
 			List<Long> latencies = new ArrayList<>();

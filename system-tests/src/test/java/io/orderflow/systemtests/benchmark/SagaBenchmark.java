@@ -73,16 +73,7 @@ public final class SagaBenchmark {
 	}
 
 	private static String row(String load, Result saga, Result baseline) {
-		return String.format(Locale.ROOT, "%-22s | %-44s | %-44s | %.1fx / %.1fx / %.1f%%%s", load, describe(saga),
-				describe(baseline), saga.latency().p50() / baseline.latency().p50(),
-				saga.latency().p99() / baseline.latency().p99(), 100 * saga.perSecond() / baseline.perSecond(),
-				(saga.failed() + baseline.failed() > 0)
-						? " (failed: saga " + saga.failed() + ", baseline " + baseline.failed() + ")" : "");
-	}
-
-	private static String describe(Result result) {
-		return String.format(Locale.ROOT, "%6.1f/s %7.1f / %7.1f / %7.1f ms", result.perSecond(),
-				result.latency().p50(), result.latency().p99(), result.latency().max());
+		return saga.against(baseline, load, "saga", "baseline");
 	}
 
 	private static List<String> createProducts(String inventory, String bearer) throws Exception {
