@@ -5,36 +5,19 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
-import java.util.List;
 import java.util.concurrent.Executors;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.orderflow.testinfra.TestTokens;
 
 /**
- * The auth-server as the gateway sees it, in the test JVM: a real HTTP server publishing
- * the public half of an RSA key at {@code /oauth2/jwks} (where the gateway validates
- * tokens) and answering {@code /oauth2/token} (where the gateway routes clients), and the
- * tokens it would issue: RS256, {@code iss}, {@code sub} = client id, {@code scope} as a
- * list.
+ * The auth-server as the gateway sees it, in the test JVM: the key set and the tokens are
+ * test-infra's {@link TestTokens} (RS256, {@code iss}, {@code sub} = client id,
+ * {@code scope} as a list), and a real HTTP server answers {@code /oauth2/token}, where
+ * the gateway routes clients.
  */
 final class AuthServer {
-
-	private final RSAKey key = generateKey();
-
-	private final RSAKey otherKey = generateKey();
 
 	private final HttpServer server;
 
@@ -46,73 +29,41 @@ final class AuthServer {
 			throw new UncheckedIOException(ex);
 		}
 		this.server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-		this.server.createContext("/oauth2/jwks",
-				(exchange) -> json(exchange, new JWKSet(this.key.toPublicJWK()).toString()));
 		this.server.createContext("/oauth2/token", (exchange) -> json(exchange,
 				"{\"access_token\":\"" + token("demo-client", "orders:read") + "\",\"token_type\":\"Bearer\"}"));
 		this.server.start();
 	}
 
+	/** Where the token endpoint is routed to. */
 	String uri() {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort();
 	}
 
 	String issuer() {
-		return uri();
+		return TestTokens.ISSUER;
 	}
 
 	String jwkSetUri() {
-		return uri() + "/oauth2/jwks";
+		return TestTokens.jwkSetUri();
 	}
 
 	/** A valid token for 15 minutes. */
 	String token(String client, String... scopes) {
-		return sign(this.key, claims(client, issuer(), Instant.now().plus(Duration.ofMinutes(15)), scopes));
+		return TestTokens.token(client, scopes).jwt();
 	}
 
-	/** Expired five minutes ago: beyond the validator's 60 s clock skew. */
+	/** Expired well beyond the validator's 60 s clock skew. */
 	String expiredToken(String client, String... scopes) {
-		return sign(this.key, claims(client, issuer(), Instant.now().minus(Duration.ofMinutes(5)), scopes));
+		return TestTokens.token(client, scopes).expired().jwt();
 	}
 
 	/** Same key id, another key: the signature does not verify. */
 	String forgedToken(String client, String... scopes) {
-		return sign(this.otherKey, claims(client, issuer(), Instant.now().plus(Duration.ofMinutes(15)), scopes));
+		return TestTokens.token(client, scopes).signedByAForeignKey().jwt();
 	}
 
 	String tokenFromAnotherIssuer(String client, String... scopes) {
-		return sign(this.key,
-				claims(client, "http://issuer.invalid", Instant.now().plus(Duration.ofMinutes(15)), scopes));
-	}
-
-	private static JWTClaimsSet claims(String client, String issuer, Instant expiresAt, String... scopes) {
-		return new JWTClaimsSet.Builder().issuer(issuer)
-			.subject(client)
-			.claim("scope", List.of(scopes))
-			.issueTime(Date.from(expiresAt.minus(Duration.ofMinutes(15))))
-			.expirationTime(Date.from(expiresAt))
-			.build();
-	}
-
-	private String sign(RSAKey signer, JWTClaimsSet claims) {
-		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(this.key.getKeyID()).build(),
-				claims);
-		try {
-			jwt.sign(new RSASSASigner(signer));
-		}
-		catch (JOSEException ex) {
-			throw new IllegalStateException(ex);
-		}
-		return jwt.serialize();
-	}
-
-	private static RSAKey generateKey() {
-		try {
-			return new RSAKeyGenerator(2048).keyID("test-key").generate();
-		}
-		catch (JOSEException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return TestTokens.token(client, scopes).issuedBy("http://issuer.invalid").jwt();
 	}
 
 	private static void json(HttpExchange exchange, String body) throws IOException {
