@@ -13,11 +13,20 @@ import io.orderflow.order.saga.PlaceOrderSagaState;
 import io.orderflow.order.saga.SagaRepository;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Orders and sagas as clients and operators read them. */
+/**
+ * Orders and sagas as clients and operators read them.
+ * <p>
+ * Each read sees one snapshot (repeatable read): an order is loaded in several statements
+ * (the order row, then its lines, then its saga), and under read committed a saga step
+ * committing between them showed priced lines beside an unpriced total, an order the
+ * domain refuses to build (a 500 seen in {@code OrderAccessIT}). Read-only transactions
+ * never fail to serialize in PostgreSQL, so this costs no retries.
+ */
 @Service
-@Transactional(readOnly = true)
+@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 public class OrderQueries {
 
 	private final OrderRepository orders;
