@@ -18,17 +18,17 @@ final class OrderEvents {
 	}
 
 	static OrderPlaced placed(Order order) {
-		return new OrderPlaced(order.id().toString(), order.customerId(), items(order), order.status().name(),
-				order.createdAt(), order.version());
+		return new OrderPlaced(order.id().toString(), order.owner(), order.customerId(), items(order),
+				order.status().name(), order.createdAt(), order.version());
 	}
 
 	static OrderConfirmed confirmed(Order order) {
-		return new OrderConfirmed(order.id().toString(), order.customerId(), items(order), order.total(),
+		return new OrderConfirmed(order.id().toString(), order.owner(), order.customerId(), items(order), order.total(),
 				order.currency(), order.status().name(), order.createdAt(), order.updatedAt(), order.version());
 	}
 
 	static OrderCancelled cancelled(Order order) {
-		return new OrderCancelled(order.id().toString(), order.customerId(), items(order), order.total(),
+		return new OrderCancelled(order.id().toString(), order.owner(), order.customerId(), items(order), order.total(),
 				order.currency(), order.status().name(), order.cancellationReason(), order.cancellationDetail(),
 				order.createdAt(), order.updatedAt(), order.version());
 	}

@@ -94,6 +94,7 @@ class PlaceOrderFlowIT {
 		OrderConfirmed confirmed = (OrderConfirmed) this.orderEvents.eventsOf(orderId).get(1);
 		assertThat(confirmed.total()).isEqualByComparingTo("20.00");
 		assertThat(confirmed.version()).isEqualTo(2);
+		assertThat(confirmed.owner()).as("the client that placed it, for the projections").isEqualTo(Api.CLIENT);
 		await().atMost(PATIENCE)
 			.untilAsserted(() -> assertThat(steps(this.api.saga(orderId))).containsExactly("PLACE_ORDER STARTED",
 					"RESERVE_STOCK SUCCEEDED", "CHARGE_PAYMENT SUCCEEDED", "COMMIT_STOCK SUCCEEDED"));

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
  * cancelled before it was priced.
  */
 @JsonTypeName("OrderCancelled")
-public record OrderCancelled(String orderId, String customerId, List<OrderLine> items, BigDecimal total,
+public record OrderCancelled(String orderId, String owner, String customerId, List<OrderLine> items, BigDecimal total,
 		String currency, String status, String reason, String detail, Instant placedAt, Instant cancelledAt,
 		long version) implements OrderEvent {
 }

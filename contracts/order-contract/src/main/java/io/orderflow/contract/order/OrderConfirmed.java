@@ -7,6 +7,6 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 
 @JsonTypeName("OrderConfirmed")
-public record OrderConfirmed(String orderId, String customerId, List<OrderLine> items, BigDecimal total,
+public record OrderConfirmed(String orderId, String owner, String customerId, List<OrderLine> items, BigDecimal total,
 		String currency, String status, Instant placedAt, Instant confirmedAt, long version) implements OrderEvent {
 }

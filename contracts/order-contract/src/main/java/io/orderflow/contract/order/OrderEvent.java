@@ -12,6 +12,13 @@ public sealed interface OrderEvent permits OrderPlaced, OrderConfirmed, OrderCan
 	String orderId();
 
 	/**
+	 * The API client that placed the order (its token's subject): projections show an
+	 * order's notifications and search hits to it and to operators only. Added after the
+	 * first events were published, so null in those.
+	 */
+	String owner();
+
+	/**
 	 * The order's version after this event; projections drop anything older than what
 	 * they hold.
 	 */
