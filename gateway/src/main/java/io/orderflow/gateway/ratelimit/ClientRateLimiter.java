@@ -3,8 +3,6 @@ package io.orderflow.gateway.ratelimit;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 import org.slf4j.Logger;
@@ -24,9 +22,10 @@ import org.springframework.data.redis.core.script.RedisScript;
  * <li>one bucket per client rather than per client and route, so that each route's
  * {@code requestedTokens} is its price in the client's one budget;</li>
  * <li>it does not fail open: when Redis does not answer, it counts in
- * {@link LocalTokenBuckets} with the same numbers, says so once in the log, asks Redis
- * again at most once per retry interval (so a dead Redis costs no request its timeout)
- * and goes back to Redis as soon as it answers;</li>
+ * {@link LocalTokenBuckets} with the same numbers; after a few consecutive failures
+ * ({@link RedisAvailability}) it says so once in the log, asks Redis again at most once
+ * per retry interval (so a dead Redis costs no request its timeout) and goes back to
+ * Redis as soon as it answers;</li>
  * <li>{@link RateLimitHeaders}: {@code Retry-After} on a refusal and
  * {@code X-RateLimit-Limit}/{@code -Reset}.</li>
  * </ul>
@@ -41,13 +40,7 @@ public class ClientRateLimiter extends RedisRateLimiter {
 
 	private final LocalTokenBuckets local;
 
-	private final long retryIntervalNanos;
-
-	private final LongSupplier nanoTime;
-
-	private final AtomicBoolean inMemory = new AtomicBoolean();
-
-	private final AtomicLong nextRedisAttempt = new AtomicLong();
+	private final RedisAvailability availability;
 
 	ClientRateLimiter(ReactiveStringRedisTemplate redis, RedisScript<List<Long>> script,
 			ConfigurationService configurationService, Duration redisRetryInterval, LongSupplier nanoTime) {
@@ -55,8 +48,7 @@ public class ClientRateLimiter extends RedisRateLimiter {
 		this.redis = redis;
 		this.script = script;
 		this.local = new LocalTokenBuckets(nanoTime);
-		this.retryIntervalNanos = redisRetryInterval.toNanos();
-		this.nanoTime = nanoTime;
+		this.availability = new RedisAvailability(redisRetryInterval, nanoTime);
 	}
 
 	@Override
@@ -66,13 +58,13 @@ public class ClientRateLimiter extends RedisRateLimiter {
 				RateLimitHeaders.of(getHeaders(config, state.tokensLeft()), config, state)));
 	}
 
-	/** Whether Redis failed last time and the limits are counted in memory. */
+	/** Whether the limits are counted in memory: Redis failed several calls in a row. */
 	public boolean isCountingInMemory() {
-		return this.inMemory.get();
+		return this.availability.countingInMemory();
 	}
 
 	private Mono<BucketState> take(String id, Config config) {
-		if (!redisDue()) {
+		if (!this.availability.askRedis()) {
 			return Mono.fromSupplier(() -> takeLocally(id, config));
 		}
 		return this.redis.execute(this.script, keys(id), arguments(config))
@@ -92,33 +84,18 @@ public class ClientRateLimiter extends RedisRateLimiter {
 		return this.local.take(id, config.getReplenishRate(), config.getBurstCapacity(), config.getRequestedTokens());
 	}
 
-	/**
-	 * While counting in memory, one request per retry interval asks Redis; the others do
-	 * not wait for it.
-	 */
-	private boolean redisDue() {
-		if (!this.inMemory.get()) {
-			return true;
-		}
-		long due = this.nextRedisAttempt.get();
-		long now = this.nanoTime.getAsLong();
-		return now - due >= 0 && this.nextRedisAttempt.compareAndSet(due, now + this.retryIntervalNanos);
-	}
-
 	private void redisFailed(Throwable failure) {
-		this.nextRedisAttempt.set(this.nanoTime.getAsLong() + this.retryIntervalNanos);
-		if (this.inMemory.compareAndSet(false, true)) {
+		if (this.availability.failed()) {
 			logger.warn("Redis does not answer ({}): rate limits are counted in memory, per gateway instance, "
 					+ "until it does", NestedExceptionUtils.getMostSpecificCause(failure).toString());
 		}
 		else {
-			logger.debug("Redis still does not answer: {}",
-					NestedExceptionUtils.getMostSpecificCause(failure).toString());
+			logger.debug("Redis does not answer: {}", NestedExceptionUtils.getMostSpecificCause(failure).toString());
 		}
 	}
 
 	private void redisAnswered() {
-		if (this.inMemory.compareAndSet(true, false)) {
+		if (this.availability.answered()) {
 			logger.info("Redis answers again: rate limits are counted in Redis");
 			this.local.clear();
 		}
