@@ -18,6 +18,7 @@ import io.orderflow.payment.domain.PaymentAttempts;
 import io.orderflow.payment.support.PaymentFlowTest;
 import io.orderflow.payment.support.ProviderSimulator.Simulator;
 import io.orderflow.payment.support.Saga;
+import io.orderflow.testinfra.TestTokens;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -84,9 +85,9 @@ class ProviderOutageIT {
 
 	private HttpResponse<String> health() throws IOException, InterruptedException {
 		try (HttpClient http = HttpClient.newHttpClient()) {
-			return http.send(
-					HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/health")).build(),
-					HttpResponse.BodyHandlers.ofString());
+			return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/health"))
+				.header("Authorization", TestTokens.bearer("ops-client", "admin"))
+				.build(), HttpResponse.BodyHandlers.ofString());
 		}
 	}
 

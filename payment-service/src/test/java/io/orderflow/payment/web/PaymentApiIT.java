@@ -148,6 +148,9 @@ class PaymentApiIT {
 		JsonNode provider = this.json.readTree(health.body()).get("components").get("paymentProvider");
 		assertThat(provider.get("status").asString()).isEqualTo("UP");
 		assertThat(provider.get("details").get("circuit").asString()).isEqualTo("CLOSED");
+		HttpResponse<String> anonymous = get("/actuator/health", null);
+		assertThat(anonymous.statusCode()).isEqualTo(200);
+		assertThat(anonymous.body()).as("details are for operators").doesNotContain("components", "circuit");
 		assertThat(prometheus.body())
 			.contains("resilience4j_circuitbreaker_state{name=\"paymentProvider\",state=\"closed\"} 1.0");
 	}
