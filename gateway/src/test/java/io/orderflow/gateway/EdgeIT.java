@@ -128,6 +128,8 @@ class EdgeIT extends GatewayTestContext {
 
 		assertThat(response.statusCode()).isEqualTo(403);
 		assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(response.body()).contains("\"code\":\"CORS_REJECTED\"");
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
@@ -33,7 +34,8 @@ class SecurityConfiguration {
 	private static final String CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
 	@Bean
-	SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ProblemResponses responses) {
+	SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ProblemResponses responses,
+			CorsConfigurationSource corsConfigurationSource) {
 		ProblemAuthenticationEntryPoint unauthenticated = new ProblemAuthenticationEntryPoint(responses);
 		ProblemAccessDeniedHandler denied = new ProblemAccessDeniedHandler(responses);
 		// Bearer tokens only: no session, no cookies, so nothing for CSRF to forge.
@@ -43,7 +45,8 @@ class SecurityConfiguration {
 			.logout(ServerHttpSecurity.LogoutSpec::disable)
 			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
 			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
-			.cors(Customizer.withDefaults())
+			.cors(ServerHttpSecurity.CorsSpec::disable)
+			.addFilterAt(new ProblemCorsFilter(corsConfigurationSource, responses), SecurityWebFiltersOrder.CORS)
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER))
 				.hsts(ServerHttpSecurity.HeaderSpec.HstsSpec::disable)
