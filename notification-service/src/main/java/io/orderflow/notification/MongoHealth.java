@@ -4,7 +4,6 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * Replaces Boot's MongoDB health check, which runs the {@code hello} command that
@@ -15,13 +14,12 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 class MongoHealth {
 
 	@Bean
-	AbstractHealthIndicator mongoHealthIndicator(MongoTemplate mongo) {
+	AbstractHealthIndicator mongoHealthIndicator(NotificationRepository notifications) {
 		return new AbstractHealthIndicator() {
 
 			@Override
 			protected void doHealthCheck(Health.Builder builder) {
-				builder.up()
-					.withDetail("notificationsCollection", mongo.collectionExists(NotificationRepository.COLLECTION));
+				builder.up().withDetail("notificationsCollection", notifications.collectionExists());
 			}
 
 		};

@@ -2,7 +2,9 @@ package io.orderflow.notification;
 
 /**
  * Where a notification goes once stored: the log by default; e-mail or SMS would be other
- * implementations. A failure is recorded on the notification, not retried.
+ * implementations. A failed send is tried again later (see {@link DeliveryRetries}), so
+ * an implementation may see the same notification more than once and should pass its id
+ * on to a provider that deduplicates.
  */
 interface NotificationChannel {
 

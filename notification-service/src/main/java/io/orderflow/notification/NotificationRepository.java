@@ -8,6 +8,7 @@ import org.bson.Document;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.CompoundIndexDefinition;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -17,8 +18,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The notifications in MongoDB, with only what both real MongoDB and mongo-java-server
- * support: single-document writes, unique and compound indexes, range queries. No
- * transactions, no {@code $text}, no TTL.
+ * support: single-document writes (atomic findAndModify included), unique and compound
+ * indexes, range queries. No transactions, no {@code $text}, no TTL.
  */
 @Repository
 class NotificationRepository {
@@ -34,10 +35,19 @@ class NotificationRepository {
 		mongo.indexOps(COLLECTION)
 			.createIndex(new CompoundIndexDefinition(new Document("orderId", 1).append("type", 1)).unique()
 				.named("one_per_order_event"));
+		// A client's history (operators narrowing to one client use it too) ...
+		mongo.indexOps(COLLECTION)
+			.createIndex(new CompoundIndexDefinition(
+					new Document("owner", 1).append("customerId", 1).append("createdAt", -1).append("_id", -1))
+				.named("history_by_owner"));
+		// ... and an operator's view of a customer across clients.
 		mongo.indexOps(COLLECTION)
 			.createIndex(
 					new CompoundIndexDefinition(new Document("customerId", 1).append("createdAt", -1).append("_id", -1))
 						.named("history_by_customer"));
+		mongo.indexOps(COLLECTION)
+			.createIndex(new CompoundIndexDefinition(new Document("delivery", 1).append("nextAttemptAt", 1))
+				.named("due_for_delivery"));
 	}
 
 	/**
@@ -54,9 +64,41 @@ class NotificationRepository {
 		}
 	}
 
-	void markDelivery(String id, Notification.Delivery delivery) {
-		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), Update.update("delivery", delivery),
-				Notification.class);
+	/**
+	 * Claims the PENDING notification due longest ago, if any, in one atomic
+	 * findAndModify: counts the attempt and holds it until {@code leaseEnd}, so no other
+	 * claim gets it before then. One without {@code nextAttemptAt} was stored before
+	 * retries existed and is due.
+	 * @return the claimed notification, as updated
+	 */
+	Optional<Notification> claimDue(Instant now, Instant leaseEnd, String claim) {
+		Query due = Query
+			.query(Criteria.where("delivery")
+				.is(Notification.Delivery.PENDING)
+				.orOperator(Criteria.where("nextAttemptAt").lte(now), Criteria.where("nextAttemptAt").is(null)))
+			.with(Sort.by(Sort.Order.asc("nextAttemptAt")));
+		Update claimed = new Update().set("nextAttemptAt", leaseEnd)
+			.set("lastAttemptAt", now)
+			.set("claim", claim)
+			.inc("attempts", 1);
+		return Optional.ofNullable(this.mongo.findAndModify(due, claimed,
+				FindAndModifyOptions.options().returnNew(true), Notification.class));
+	}
+
+	/**
+	 * Records the outcome of a send, unless the claim {@code claimedWith} it was made
+	 * under has been taken over since.
+	 * @return whether it was recorded
+	 */
+	boolean recordOutcome(String claimedWith, Notification outcome) {
+		Update update = new Update().set("delivery", outcome.delivery())
+			.set("nextAttemptAt", outcome.nextAttemptAt())
+			.set("claim", null)
+			.set("lastError", outcome.lastError());
+		return this.mongo
+			.updateFirst(Query.query(Criteria.where("_id").is(outcome.id()).and("claim").is(claimedWith)), update,
+					Notification.class)
+			.getMatchedCount() == 1;
 	}
 
 	Optional<Notification> find(String orderId, String type) {
@@ -68,12 +110,19 @@ class NotificationRepository {
 		return this.mongo.count(Query.query(Criteria.where("orderId").is(orderId)), Notification.class);
 	}
 
+	boolean collectionExists() {
+		return this.mongo.collectionExists(COLLECTION);
+	}
+
 	/**
-	 * A customer's notifications, newest first ({@code createdAt}, then {@code id}, both
-	 * descending), starting after {@code after} when given.
+	 * A customer's notifications that {@code visibility} shows, newest first
+	 * ({@code createdAt}, then {@code id}, both descending), starting after {@code after}
+	 * when given.
 	 */
-	List<Notification> history(String customerId, Optional<Position> after, int limit) {
-		Criteria criteria = Criteria.where("customerId").is(customerId);
+	List<Notification> history(String customerId, Visibility visibility, Optional<Position> after, int limit) {
+		Criteria criteria = (visibility.owner() != null)
+				? Criteria.where("owner").is(visibility.owner()).and("customerId").is(customerId)
+				: Criteria.where("customerId").is(customerId);
 		if (after.isPresent()) {
 			Position position = after.get();
 			criteria = criteria.orOperator(Criteria.where("createdAt").lt(position.createdAt()),

@@ -1,10 +1,14 @@
 package io.orderflow.notification;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
+import io.orderflow.contract.order.OrderCancelled;
+import io.orderflow.contract.order.OrderConfirmed;
 import io.orderflow.contract.order.OrderEvent;
+import io.orderflow.contract.order.OrderPlaced;
 import io.orderflow.messaging.envelope.Envelope;
 import io.orderflow.messaging.failure.PermanentMessageFailure;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -27,14 +31,21 @@ class OrderEventsListener {
 
 	private final NotificationRepository notifications;
 
-	private final NotificationChannel channel;
+	private final NotificationDelivery delivery;
 
 	private final NotificationStream stream;
 
-	OrderEventsListener(NotificationRepository notifications, NotificationChannel channel, NotificationStream stream) {
+	private final NotificationProperties.Delivery properties;
+
+	private final Clock clock;
+
+	OrderEventsListener(NotificationRepository notifications, NotificationDelivery delivery, NotificationStream stream,
+			NotificationProperties properties, Clock clock) {
 		this.notifications = notifications;
-		this.channel = channel;
+		this.delivery = delivery;
 		this.stream = stream;
+		this.properties = properties.delivery();
+		this.clock = clock;
 	}
 
 	@KafkaListener(topics = OrderEvent.TOPIC, groupId = "notification-service")
@@ -48,36 +59,32 @@ class OrderEventsListener {
 
 	private void on(OrderEvent event, Envelope envelope) {
 		NotificationTemplates.render(event).ifPresent((message) -> {
-			Notification notification = new Notification(UUID.randomUUID().toString(), envelope.messageId().toString(),
-					customerId(event), requireText(event.orderId(), "orderId"), envelope.messageType(), message,
-					Instant.now().truncatedTo(ChronoUnit.MILLIS), Notification.Delivery.PENDING);
+			Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+			// Stored already claimed for the first send: should this instance die before
+			// recording the outcome, the claim lapses and DeliveryRetries sends it.
+			Notification notification = Notification.claimedForFirstSend(UUID.randomUUID().toString(),
+					envelope.messageId().toString(), owner(event), customerId(event),
+					requireText(event.orderId(), "orderId"), envelope.messageType(), message, now,
+					UUID.randomUUID().toString(), now.plus(this.properties.lease()));
 			if (!this.notifications.insertIfAbsent(notification)) {
 				logger.debug("{} of order {} already notified", envelope.messageType(), event.orderId());
 				return;
 			}
-			deliver(notification);
-			this.stream.publish(notification);
+			this.stream.publish(this.delivery.send(notification));
 		});
 	}
 
-	private void deliver(Notification notification) {
-		Notification.Delivery delivery;
-		try {
-			this.channel.send(notification);
-			delivery = Notification.Delivery.SENT;
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Notification {} could not be sent: {}", notification.id(), ex.toString());
-			delivery = Notification.Delivery.FAILED;
-		}
-		this.notifications.markDelivery(notification.id(), delivery);
+	/** Null for events published before orders carried their owner. */
+	private static String owner(OrderEvent event) {
+		String owner = event.owner();
+		return (owner == null || owner.isBlank()) ? null : owner;
 	}
 
 	private static String customerId(OrderEvent event) {
 		String customerId = switch (event) {
-			case io.orderflow.contract.order.OrderConfirmed confirmed -> confirmed.customerId();
-			case io.orderflow.contract.order.OrderCancelled cancelled -> cancelled.customerId();
-			case io.orderflow.contract.order.OrderPlaced placed -> placed.customerId();
+			case OrderConfirmed confirmed -> confirmed.customerId();
+			case OrderCancelled cancelled -> cancelled.customerId();
+			case OrderPlaced placed -> placed.customerId();
 		};
 		return requireText(customerId, "customerId");
 	}

@@ -39,6 +39,8 @@ class NotificationApiIT {
 
 	private static final String BEARER = TestTokens.bearer("demo-client", "notifications");
 
+	private static final String OPERATOR = TestTokens.bearer("ops-client", "notifications", "admin");
+
 	@LocalServerPort
 	int port;
 
@@ -93,8 +95,9 @@ class NotificationApiIT {
 		JsonNode first = page("/api/v1/notifications?limit=2&customerId=" + customer);
 		assertThat(first.get("items")).hasSize(2);
 		JsonNode item = first.get("items").get(0);
-		assertThat(item.propertyNames()).containsExactlyInAnyOrder("id", "customerId", "orderId", "type", "message",
-				"createdAt");
+		assertThat(item.propertyNames()).containsExactlyInAnyOrder("id", "owner", "customerId", "orderId", "type",
+				"message", "createdAt", "delivery");
+		assertThat(item.get("delivery").get("status").asString()).isEqualTo("SENT");
 		assertThat(item.get("customerId").asString()).isEqualTo(customer);
 		String cursor = first.get("nextCursor").asString();
 		JsonNode second = page("/api/v1/notifications?limit=2&customerId=" + customer + "&cursor=" + cursor);
@@ -150,10 +153,103 @@ class NotificationApiIT {
 		}
 	}
 
-	private JsonNode page(String path) throws Exception {
-		HttpResponse<String> response = get(path, BEARER);
+	@Test
+	void showsAClientOnlyTheNotificationsOfItsOwnOrdersAndAnOperatorEveryClients() throws Exception {
+		String customer = "c-shared-" + anOrderId();
+		String alice = "client-a-" + anOrderId();
+		String bob = "client-b-" + anOrderId();
+		String alicesOrder = anOrderId();
+		String bobsOrder = anOrderId();
+		String ownerlessOrder = anOrderId();
+		try (OrderEvents events = new OrderEvents()) {
+			events.send(OrderConfirmed.class, alicesOrder, customer, alice);
+			events.send(OrderCancelled.class, bobsOrder, customer, bob);
+			events.send(OrderConfirmed.class, ownerlessOrder, customer, null);
+		}
+		await().atMost(WAIT)
+			.until(() -> List.of(alicesOrder, bobsOrder, ownerlessOrder)
+				.stream()
+				.allMatch((order) -> this.notifications.countByOrder(order) == 1));
+		String history = "/api/v1/notifications?customerId=" + customer;
+		String alicesToken = TestTokens.bearer(alice, "notifications");
+
+		assertThat(orderIds(page(history, alicesToken))).containsExactly(alicesOrder);
+		assertThat(orderIds(page(history + "&owner=" + alice, alicesToken))).containsExactly(alicesOrder);
+		assertThat(orderIds(page(history, TestTokens.bearer(bob, "notifications")))).containsExactly(bobsOrder);
+		assertThat(orderIds(page(history, OPERATOR))).containsExactlyInAnyOrder(alicesOrder, bobsOrder, ownerlessOrder);
+		assertThat(orderIds(page(history + "&owner=" + bob, OPERATOR))).containsExactly(bobsOrder);
+		assertThat(page(history, OPERATOR).get("items").valueStream().map((item) -> item.get("owner")))
+			.anySatisfy((owner) -> assertThat(owner.isNull()).isTrue());
+
+		HttpResponse<String> others = get(history + "&owner=" + bob, alicesToken);
+		assertThat(others.statusCode()).isEqualTo(403);
+		assertThat(others.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(others.body()).contains("\"code\":\"FORBIDDEN\"").doesNotContain(bobsOrder);
+		assertThat(
+				get("/api/v1/notifications/stream?customerId=" + customer + "&owner=" + bob, alicesToken).statusCode())
+			.isEqualTo(403);
+	}
+
+	@Test
+	void streamsToAClientOnlyTheNotificationsOfItsOwnOrders() throws Exception {
+		String customer = "c-shared-stream-" + anOrderId();
+		String alice = "client-a-" + anOrderId();
+		String bob = "client-b-" + anOrderId();
+		String alicesOrder = anOrderId();
+		String bobsOrder = anOrderId();
+		HttpClient http = HttpClient.newHttpClient();
+		try {
+			List<String> alices = subscribe(http, customer, TestTokens.bearer(alice, "notifications"));
+			List<String> bobs = subscribe(http, customer, TestTokens.bearer(bob, "notifications"));
+			List<String> operators = subscribe(http, customer, OPERATOR);
+
+			try (OrderEvents events = new OrderEvents()) {
+				events.send(OrderConfirmed.class, bobsOrder, customer, bob);
+				await().atMost(WAIT).until(() -> pushed(bobs, bobsOrder) && pushed(operators, bobsOrder));
+				events.send(OrderConfirmed.class, alicesOrder, customer, alice);
+				await().atMost(WAIT).until(() -> pushed(alices, alicesOrder) && pushed(operators, alicesOrder));
+			}
+
+			assertThat(pushed(alices, bobsOrder)).isFalse();
+			assertThat(pushed(bobs, alicesOrder)).isFalse();
+		}
+		finally {
+			http.shutdownNow();
+		}
+	}
+
+	private List<String> subscribe(HttpClient http, String customerId, String authorization) throws Exception {
+		HttpRequest request = HttpRequest
+			.newBuilder(URI
+				.create("http://127.0.0.1:" + this.port + "/api/v1/notifications/stream?customerId=" + customerId))
+			.header("Authorization", authorization)
+			.header("Accept", "text/event-stream")
+			.build();
+		HttpResponse<Stream<String>> stream = http.sendAsync(request, HttpResponse.BodyHandlers.ofLines())
+			.get(10, java.util.concurrent.TimeUnit.SECONDS);
+		assertThat(stream.statusCode()).isEqualTo(200);
+		List<String> lines = new CopyOnWriteArrayList<>();
+		Thread.ofVirtual().start(() -> stream.body().forEach(lines::add));
+		return lines;
+	}
+
+	private static boolean pushed(List<String> lines, String orderId) {
+		return lines.stream()
+			.anyMatch((line) -> line.startsWith("data:") && line.contains("\"orderId\":\"" + orderId + "\""));
+	}
+
+	private static List<String> orderIds(JsonNode page) {
+		return page.get("items").valueStream().map((item) -> item.get("orderId").asString()).toList();
+	}
+
+	private JsonNode page(String path, String authorization) throws Exception {
+		HttpResponse<String> response = get(path, authorization);
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		return JSON.readTree(response.body());
+	}
+
+	private JsonNode page(String path) throws Exception {
+		return page(path, BEARER);
 	}
 
 	private HttpResponse<String> get(String path, String authorization) throws Exception {

@@ -28,6 +28,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class OrderEvents implements AutoCloseable {
 
+	/** The client that placed the golden files' order. */
+	static final String GOLDEN_OWNER = "demo-client";
+
 	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
 	private final KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
@@ -35,18 +38,41 @@ final class OrderEvents implements AutoCloseable {
 					ProducerConfig.LINGER_MS_CONFIG, 0),
 			new StringSerializer(), new ByteArraySerializer());
 
-	/** The golden {@code type} as the event of {@code orderId} for {@code customerId}. */
+	/**
+	 * The golden {@code type} as the event of {@code orderId} for {@code customerId},
+	 * placed by the golden owner ({@value #GOLDEN_OWNER}).
+	 */
 	static String golden(Class<? extends OrderEvent> type, String orderId, String customerId) {
+		return golden(type, orderId, customerId, GOLDEN_OWNER);
+	}
+
+	/**
+	 * The golden {@code type} as the event of {@code orderId} for {@code customerId},
+	 * placed by {@code owner}; without an owner, as published before events carried it,
+	 * when {@code owner} is null.
+	 */
+	static String golden(Class<? extends OrderEvent> type, String orderId, String customerId, String owner) {
 		ObjectNode json = (ObjectNode) MAPPER.readTree(GoldenMessages.json(type));
 		json.put("orderId", orderId);
 		json.put("customerId", customerId);
+		if (owner != null) {
+			json.put("owner", owner);
+		}
+		else {
+			json.remove("owner");
+		}
 		return MAPPER.writeValueAsString(json);
 	}
 
 	/** Publishes the golden event as a new message; returns its message id. */
 	UUID send(Class<? extends OrderEvent> type, String orderId, String customerId) {
+		return send(type, orderId, customerId, GOLDEN_OWNER);
+	}
+
+	/** Publishes the golden event of {@code owner}'s order as a new message. */
+	UUID send(Class<? extends OrderEvent> type, String orderId, String customerId, String owner) {
 		UUID messageId = UUID.randomUUID();
-		sendRaw(orderId, messageId, GoldenMessages.typeName(type), golden(type, orderId, customerId));
+		sendRaw(orderId, messageId, GoldenMessages.typeName(type), golden(type, orderId, customerId, owner));
 		return messageId;
 	}
 

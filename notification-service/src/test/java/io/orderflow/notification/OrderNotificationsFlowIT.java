@@ -172,9 +172,9 @@ class OrderNotificationsFlowIT {
 	}
 
 	private ConsumerRecord<String, Object> record(String key, OrderCancelled golden, Class<?> type, String orderId) {
-		OrderCancelled event = new OrderCancelled(orderId, "c-dup", golden.items(), golden.total(), golden.currency(),
-				golden.status(), golden.reason(), golden.detail(), golden.placedAt(), golden.cancelledAt(),
-				golden.version());
+		OrderCancelled event = new OrderCancelled(orderId, golden.owner(), "c-dup", golden.items(), golden.total(),
+				golden.currency(), golden.status(), golden.reason(), golden.detail(), golden.placedAt(),
+				golden.cancelledAt(), golden.version());
 		RecordHeaders headers = new RecordHeaders();
 		headers.add("message-id", OrderEvents.bytes(UUID.randomUUID().toString()));
 		headers.add("message-type", OrderEvents.bytes(this.codec.encode(event).type()));
