@@ -3,13 +3,21 @@ package io.orderflow.notification;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
+import com.mongodb.client.ChangeStreamIterable;
+import com.mongodb.client.MongoChangeStreamCursor;
+import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.changestream.ChangeStreamDocument;
+import org.bson.BsonDocument;
 import org.bson.Document;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.convert.MongoConverter;
 import org.springframework.data.mongodb.core.index.CompoundIndexDefinition;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -101,6 +109,19 @@ class NotificationRepository {
 			.getMatchedCount() == 1;
 	}
 
+	/**
+	 * The notifications stored from now on, by any instance, as MongoDB's change stream
+	 * of the collection reports their inserts; {@code resumeAfter}, where an earlier
+	 * stream broke off, continues from there.
+	 */
+	Inserts watchInserts(Optional<ResumePoint> resumeAfter) {
+		ChangeStreamIterable<Document> changes = this.mongo.getCollection(COLLECTION)
+			.watch(List.of(Aggregates.match(Filters.eq("operationType", "insert"))))
+			.maxAwaitTime(1, TimeUnit.SECONDS);
+		resumeAfter.ifPresent((point) -> changes.resumeAfter(point.token()));
+		return new Inserts(changes.cursor(), this.mongo.getConverter());
+	}
+
 	Optional<Notification> find(String orderId, String type) {
 		return Optional.ofNullable(this.mongo
 			.findOne(Query.query(Criteria.where("orderId").is(orderId).and("type").is(type)), Notification.class));
@@ -141,6 +162,47 @@ class NotificationRepository {
 			return new Position(notification.createdAt(), notification.id());
 		}
 
+	}
+
+	/** An open change stream of inserted notifications. */
+	static final class Inserts implements AutoCloseable {
+
+		private final MongoChangeStreamCursor<ChangeStreamDocument<Document>> cursor;
+
+		private final MongoConverter converter;
+
+		private Inserts(MongoChangeStreamCursor<ChangeStreamDocument<Document>> cursor, MongoConverter converter) {
+			this.cursor = cursor;
+			this.converter = converter;
+		}
+
+		/**
+		 * The next inserted notification, or empty when none came within the server's
+		 * wait (a real MongoDB holds the request up to a second; mongo-java-server
+		 * answers at once).
+		 */
+		Optional<Notification> next() {
+			ChangeStreamDocument<Document> change = this.cursor.tryNext();
+			if (change == null || change.getFullDocument() == null) {
+				return Optional.empty();
+			}
+			return Optional.of(this.converter.read(Notification.class, change.getFullDocument()));
+		}
+
+		/** Where to resume after the last change seen, if any. */
+		Optional<ResumePoint> resumePoint() {
+			return Optional.ofNullable(this.cursor.getResumeToken()).map(ResumePoint::new);
+		}
+
+		@Override
+		public void close() {
+			this.cursor.close();
+		}
+
+	}
+
+	/** A change stream's resume token. */
+	record ResumePoint(BsonDocument token) {
 	}
 
 }

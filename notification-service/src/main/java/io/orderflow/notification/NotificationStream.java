@@ -13,11 +13,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Live notifications per customer, fanned out in this JVM right after the listener stored
- * them. That suffices for one instance; with several, a subscriber connected to one
- * instance would miss what the others store, so they would need a shared feed instead (a
- * MongoDB change stream, or every instance consuming {@code order.events} in a group of
- * its own).
+ * Live notifications per customer: every notification stored by any instance reaches the
+ * subscribers of this one through {@link NotificationFeed}.
  */
 @Component
 class NotificationStream {

@@ -20,9 +20,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns order events into notifications: stored once per (order, event type), whatever
- * the number of deliveries, then sent through the channel and pushed to live streams.
- * Records that can never become a notification are dead-lettered at once by the messaging
- * module's error handler; MongoDB being down is retried in place.
+ * the number of deliveries, then sent through the channel (live streams get it from
+ * {@link NotificationFeed}, whichever instance stored it). Records that can never become
+ * a notification are dead-lettered at once by the messaging module's error handler;
+ * MongoDB being down is retried in place.
  */
 @Component
 class OrderEventsListener {
@@ -33,17 +34,14 @@ class OrderEventsListener {
 
 	private final NotificationDelivery delivery;
 
-	private final NotificationStream stream;
-
 	private final NotificationProperties.Delivery properties;
 
 	private final Clock clock;
 
-	OrderEventsListener(NotificationRepository notifications, NotificationDelivery delivery, NotificationStream stream,
+	OrderEventsListener(NotificationRepository notifications, NotificationDelivery delivery,
 			NotificationProperties properties, Clock clock) {
 		this.notifications = notifications;
 		this.delivery = delivery;
-		this.stream = stream;
 		this.properties = properties.delivery();
 		this.clock = clock;
 	}
@@ -70,7 +68,7 @@ class OrderEventsListener {
 				logger.debug("{} of order {} already notified", envelope.messageType(), event.orderId());
 				return;
 			}
-			this.stream.publish(this.delivery.send(notification));
+			this.delivery.send(notification);
 		});
 	}
 

@@ -5,6 +5,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -212,6 +214,30 @@ class NotificationApiIT {
 
 			assertThat(pushed(alices, bobsOrder)).isFalse();
 			assertThat(pushed(bobs, alicesOrder)).isFalse();
+		}
+		finally {
+			http.shutdownNow();
+		}
+	}
+
+	@Test
+	void streamsANotificationThatAnotherInstanceStored() throws Exception {
+		String customer = "c-elsewhere-" + anOrderId();
+		String orderId = anOrderId();
+		HttpClient http = HttpClient.newHttpClient();
+		try {
+			List<String> lines = subscribe(http, customer, BEARER);
+
+			// Stored straight into MongoDB, as another instance's listener does: nothing
+			// in
+			// this JVM hears of it but the change stream.
+			Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+			assertThat(this.notifications.insertIfAbsent(
+					Notification.claimedForFirstSend(anOrderId(), anOrderId(), "demo-client", customer, orderId,
+							"OrderConfirmed", "Your order is confirmed", now, "claim-elsewhere", now.plusSeconds(60))))
+				.isTrue();
+
+			await().atMost(WAIT).until(() -> pushed(lines, orderId));
 		}
 		finally {
 			http.shutdownNow();
