@@ -34,7 +34,7 @@ import static org.awaitility.Awaitility.await;
 class PlaceOrderIT {
 
 	@Test
-	void twoHundredMixedOrdersAllFinishAndEveryInvariantHolds(LocalStack stack) throws Exception {
+	void twoHundredMixedOrdersAllFinishEveryInvariantHoldsAndTheProjectionsAgree(LocalStack stack) throws Exception {
 		Shop shop = new Shop(stack);
 		String run = run();
 		Map<String, Integer> stock = new LinkedHashMap<>();
@@ -63,6 +63,8 @@ class PlaceOrderIT {
 		assertThat(outcomes.keySet()).contains("CONFIRMED null", "CANCELLED PAYMENT_DECLINED", "CANCELLED OUT_OF_STOCK",
 				"CANCELLED UNKNOWN_PRODUCT");
 		Invariants.awaitAllHold(shop, stock, orders);
+		Projections.awaitAgree(shop, orders, requests.stream().map(Request::customerId).collect(Collectors.toSet()),
+				Duration.ofSeconds(90));
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import static io.orderflow.stack.Need.afterIfPresent;
 import static io.orderflow.stack.Need.auth;
+import static io.orderflow.stack.Need.authClient;
 import static io.orderflow.stack.Need.discovery;
 import static io.orderflow.stack.Need.http;
 import static io.orderflow.stack.Need.kafka;
@@ -47,7 +48,8 @@ public final class Components {
 			Component.service("payment-service", 8083, kafka(), postgres("payments"), discovery(), auth(),
 					http("payment-provider", "orderflow.payment.provider.base-url")),
 			Component.service("notification-service", 8084, kafka(), mongo("notifications"), discovery(), auth()),
-			Component.service("search-service", 8085, kafka(), search(), discovery(), auth()),
+			Component.service("search-service", 8085, kafka(), search(), discovery(),
+					authClient("orderflow.search.sources.client.token-uri")),
 			Component.service("gateway", 8080, redis(), discovery(), auth(),
 					afterIfPresent("order-service"), afterIfPresent("inventory-service"),
 					afterIfPresent("payment-service"), afterIfPresent("notification-service"),

@@ -43,10 +43,13 @@ public record Need(String component, boolean required, Optional<String> database
 				"mongodb://" + HOST + ":" + ports.port("mongo") + "/" + database));
 	}
 
-	/** The Elasticsearch API (an OpenSearch node). */
+	/**
+	 * The Elasticsearch API (an OpenSearch node, which the Elasticsearch client reaches
+	 * only with search-service's header adapter switched on).
+	 */
 	public static Need search() {
-		return new Need("search", true, Optional.empty(),
-				(ports) -> Map.of("spring.elasticsearch.uris", "http://" + HOST + ":" + ports.port("search")));
+		return new Need("search", true, Optional.empty(), (ports) -> ordered("spring.elasticsearch.uris",
+				"http://" + HOST + ":" + ports.port("search"), "orderflow.search.opensearch-compatibility", "true"));
 	}
 
 	public static Need redis() {
@@ -74,6 +77,18 @@ public record Need(String component, boolean required, Optional<String> database
 				(ports) -> ordered("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
 						"http://" + HOST + ":" + ports.port("auth-server") + "/oauth2/jwks",
 						"spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer(ports)));
+	}
+
+	/**
+	 * Fetches tokens of its own (client credentials) from the auth-server's token
+	 * endpoint, named by {@code property}; validates JWTs as {@link #auth()} does.
+	 */
+	public static Need authClient(String property) {
+		return new Need("auth-server", true, Optional.empty(), (ports) -> {
+			Map<String, String> properties = new LinkedHashMap<>(auth().properties().apply(ports));
+			properties.put(property, issuer(ports) + "/oauth2/token");
+			return properties;
+		});
 	}
 
 	/**

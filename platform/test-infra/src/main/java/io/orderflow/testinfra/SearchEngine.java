@@ -6,9 +6,10 @@ import java.net.URI;
  * A single-node search engine speaking the Elasticsearch REST API over plain HTTP without
  * authentication: Elasticsearch in a container, OpenSearch embedded.
  * <p>
- * The Elasticsearch Java client talks to OpenSearch only through
- * {@link io.orderflow.testinfra.boot.OpenSearchCompatibility}, which the Spring wiring
- * switches on by itself when {@link #needsElasticsearchCompatibility()}.
+ * The Elasticsearch Java client talks to OpenSearch only with its headers adapted
+ * (search-service's {@code OpenSearchCompatibility}); the Spring wiring sets
+ * {@code orderflow.search.opensearch-compatibility=true} by itself when
+ * {@link #needsElasticsearchCompatibility()}.
  */
 public final class SearchEngine extends Server {
 

@@ -5,11 +5,16 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -41,6 +46,10 @@ import com.sun.net.httpserver.HttpServer;
  * A Spring Boot test with {@code @RealInfrastructure(TOKENS)} has
  * {@code spring.security.oauth2.resourceserver.jwt.jwk-set-uri} and {@code issuer-uri}
  * pointing here ({@link #jwkSetUri()}, {@link #ISSUER}).
+ * <p>
+ * The same server answers the client-credentials grant at {@link #tokenUri()}, so a
+ * service's own OAuth2 client runs for real in its tests: any client id (from HTTP Basic
+ * or the form) and any secret get a valid token with the scopes they ask for.
  */
 public final class TestTokens {
 
@@ -80,6 +89,14 @@ public final class TestTokens {
 	 */
 	public static String jwkSetUri() {
 		return Keys.INSTANCE.jwkSetUri;
+	}
+
+	/**
+	 * The client-credentials token endpoint, {@code http://127.0.0.1:<port>/oauth2/token}
+	 * (the same server as {@link #jwkSetUri()}).
+	 */
+	public static String tokenUri() {
+		return jwkSetUri().replace("/oauth2/jwks", "/oauth2/token");
 	}
 
 	/**
@@ -206,7 +223,8 @@ public final class TestTokens {
 			catch (IOException ex) {
 				throw new UncheckedIOException("Cannot serve the test JWK set", ex);
 			}
-			server.createContext("/oauth2/jwks", (exchange) -> respond(exchange, body));
+			server.createContext("/oauth2/jwks", (exchange) -> respond(exchange, 200, body));
+			server.createContext("/oauth2/token", Keys::issue);
 			// The server's dispatcher thread inherits the daemon flag of the thread that
 			// starts it: a daemon, so the server never keeps a finished test JVM alive.
 			Thread starter = Thread.ofPlatform().daemon().name("test-tokens-jwks").start(server::start);
@@ -221,10 +239,50 @@ public final class TestTokens {
 					+ "/oauth2/jwks";
 		}
 
-		private static void respond(HttpExchange exchange, byte[] body) throws IOException {
+		/**
+		 * The client-credentials grant as the auth-server answers it: a bearer token for
+		 * the client with the scopes asked for.
+		 */
+		private static void issue(HttpExchange exchange) throws IOException {
+			Map<String, String> form = form(
+					new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+			String clientId = form.get("client_id");
+			String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+			if (authorization != null && authorization.startsWith("Basic ")) {
+				String credentials = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
+						StandardCharsets.UTF_8);
+				clientId = URLDecoder.decode(credentials.substring(0, credentials.indexOf(':')),
+						StandardCharsets.UTF_8);
+			}
+			if (!"POST".equals(exchange.getRequestMethod()) || !"client_credentials".equals(form.get("grant_type"))
+					|| clientId == null || clientId.isBlank()) {
+				respond(exchange, 400, "{\"error\":\"invalid_request\"}".getBytes(StandardCharsets.UTF_8));
+				return;
+			}
+			String scope = form.getOrDefault("scope", "").trim();
+			String[] scopes = scope.isEmpty() ? new String[0] : scope.split("\\s+");
+			String jwt = token(clientId, scopes).jwt();
+			String json = "{\"access_token\":\"" + jwt + "\",\"token_type\":\"Bearer\",\"expires_in\":"
+					+ LIFETIME.toSeconds() + ",\"scope\":\"" + String.join(" ", Arrays.asList(scopes)) + "\"}";
+			respond(exchange, 200, json.getBytes(StandardCharsets.UTF_8));
+		}
+
+		private static Map<String, String> form(String body) {
+			Map<String, String> form = new HashMap<>();
+			for (String pair : body.split("&")) {
+				int equals = pair.indexOf('=');
+				if (equals > 0) {
+					form.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+							URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+				}
+			}
+			return form;
+		}
+
+		private static void respond(HttpExchange exchange, int status, byte[] body) throws IOException {
 			try (exchange) {
 				exchange.getResponseHeaders().set("Content-Type", "application/json");
-				exchange.sendResponseHeaders(200, body.length);
+				exchange.sendResponseHeaders(status, body.length);
 				try (OutputStream out = exchange.getResponseBody()) {
 					out.write(body);
 				}

@@ -81,6 +81,27 @@ class TestTokensTests {
 		});
 	}
 
+	@Test
+	void issuesATokenForTheClientCredentialsGrant() throws Exception {
+		String basic = java.util.Base64.getEncoder()
+			.encodeToString("search-service:any-secret".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		HttpResponse<String> response;
+		try (HttpClient http = HttpClient.newHttpClient()) {
+			response = http.send(HttpRequest.newBuilder(URI.create(TestTokens.tokenUri()))
+				.header("Authorization", "Basic " + basic)
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=orders%3Aread+admin"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		}
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		String accessToken = response.body().replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
+		Jwt jwt = this.decoder.decode(accessToken);
+		assertThat(jwt.getSubject()).isEqualTo("search-service");
+		assertThat(jwt.getClaimAsStringList("scope")).containsExactly("orders:read", "admin");
+		assertThat(response.body()).contains("\"token_type\":\"Bearer\"");
+	}
+
 	private static NimbusJwtDecoder decoder() {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(TestTokens.jwkSetUri()).build();
 		decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(TestTokens.ISSUER));

@@ -46,6 +46,12 @@ final class RealInfrastructureContextCustomizer implements ContextCustomizer {
 
 	static final String DEFAULT_DATABASE = "test";
 
+	/**
+	 * Switches on search-service's header adapter for OpenSearch (the class lives there:
+	 * production code cannot depend on this module).
+	 */
+	static final String OPENSEARCH_COMPATIBILITY = "orderflow.search.opensearch-compatibility";
+
 	private final Set<Infrastructure> infrastructure;
 
 	private final String database;
@@ -94,7 +100,7 @@ final class RealInfrastructureContextCustomizer implements ContextCustomizer {
 						context.getEnvironment()
 							.getPropertySources()
 							.addFirst(new MapPropertySource("realInfrastructureSearch",
-									Map.of(OpenSearchCompatibility.PROPERTY, "true")));
+									Map.of(OPENSEARCH_COMPATIBILITY, "true")));
 					}
 				}
 				case REDIS -> {

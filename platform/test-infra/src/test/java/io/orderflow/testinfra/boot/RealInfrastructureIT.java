@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.transport.rest5_client.low_level.Request;
+import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
 import io.opentelemetry.api.OpenTelemetry;
 import io.orderflow.testinfra.RealInfrastructure;
 import io.orderflow.testinfra.TestInfrastructure;
@@ -16,10 +16,13 @@ import io.orderflow.testinfra.TestTraces;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.hc.core5.http.ParseException;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -57,7 +60,10 @@ class RealInfrastructureIT {
 	private MongoTemplate mongo;
 
 	@Autowired
-	private ElasticsearchClient elasticsearch;
+	private Rest5Client elasticsearch;
+
+	@Value("${orderflow.search.opensearch-compatibility:false}")
+	private boolean openSearchCompatibility;
 
 	@Autowired
 	private StringRedisTemplate redis;
@@ -103,15 +109,17 @@ class RealInfrastructureIT {
 	}
 
 	@Test
-	void indexesAndReadsBackThroughTheAutoConfiguredElasticsearchClient() throws IOException {
-		this.elasticsearch.index((index) -> index.index("wiring-orders")
-			.id("order-1")
-			.document(Map.of("orderId", "order-1", "status", "PENDING"))
-			.refresh(Refresh.True));
+	void indexesAndReadsBackThroughTheAutoConfiguredRestClient() throws IOException, ParseException {
+		Request index = new Request("PUT", "/wiring-orders/_doc/order-1");
+		index.addParameter("refresh", "true");
+		index.setJsonEntity("{\"orderId\":\"order-1\",\"status\":\"PENDING\"}");
+		this.elasticsearch.performRequest(index);
 
-		assertThat(this.elasticsearch.get((get) -> get.index("wiring-orders").id("order-1"), Map.class).source())
-			.containsEntry("status", "PENDING");
-		assertThat(this.elasticsearch.count((count) -> count.index("wiring-orders")).count()).isOne();
+		String stored = EntityUtils
+			.toString(this.elasticsearch.performRequest(new Request("GET", "/wiring-orders/_doc/order-1")).getEntity());
+		assertThat(stored).contains("\"status\":\"PENDING\"");
+		assertThat(this.openSearchCompatibility)
+			.isEqualTo(TestInfrastructure.search().needsElasticsearchCompatibility());
 	}
 
 	@Test

@@ -1,4 +1,4 @@
-package io.orderflow.testinfra.boot;
+package io.orderflow.search;
 
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpHeaders;
@@ -33,6 +33,16 @@ class OpenSearchCompatibilityTests {
 				new BasicAsyncEntityProducer("{}", ContentType.parse(VERSIONED)), null);
 
 		assertThat(request.getFirstHeader(HttpHeaders.CONTENT_TYPE).getValue()).isEqualTo("application/json");
+	}
+
+	@Test
+	void asksForPlainNewlineDelimitedJsonForBulkBodies() {
+		BasicHttpRequest request = new BasicHttpRequest("POST", "/_bulk");
+		request.setHeader(HttpHeaders.CONTENT_TYPE, "application/vnd.elasticsearch+x-ndjson; compatible-with=9");
+
+		OpenSearchCompatibility.rewriteMediaTypes(request, null, null);
+
+		assertThat(request.getFirstHeader(HttpHeaders.CONTENT_TYPE).getValue()).isEqualTo("application/x-ndjson");
 	}
 
 	@Test
