@@ -17,9 +17,12 @@ class ApiScopes {
 
 	@Bean
 	ApiAccess apiAccess() {
-		// Clients only read the projection; anything else under /search (the reindex)
-		// changes it, which is operators' business.
-		return ApiAccess.rules().require(GET, "/api/v1/search/**", "search").require("/api/v1/search/**", "admin");
+		// Clients only read the projection; the reindex, started or looked at, and
+		// anything else under /search is operators' business.
+		return ApiAccess.rules()
+			.require("/api/v1/search/reindex/**", "admin")
+			.require(GET, "/api/v1/search/**", "search")
+			.require("/api/v1/search/**", "admin");
 	}
 
 }

@@ -61,8 +61,10 @@ class SearchServiceApplicationTests {
 		assertThat(reindex.statusCode()).isEqualTo(403);
 		assertThat(reindex.body()).contains("\"code\":\"FORBIDDEN\"");
 		assertThat(operatorsReindex.statusCode()).isEqualTo(202);
-		assertThat(operatorsReindex.headers().firstValue("Location"))
-			.hasValueSatisfying((location) -> assertThat(location).startsWith("/api/v1/search/reindex/"));
+		String status = operatorsReindex.headers().firstValue("Location").orElseThrow();
+		assertThat(status).startsWith("/api/v1/search/reindex/");
+		assertThat(send("GET", status, demoClient).statusCode()).as("a reindex is operators' business").isEqualTo(403);
+		assertThat(send("GET", status, TestTokens.bearer("ops-client", "search", "admin")).statusCode()).isEqualTo(200);
 	}
 
 	private HttpResponse<String> send(String method, String path, String authorization) throws Exception {

@@ -33,6 +33,7 @@ final class AccessRules {
 			.pathMatchers("/api/v1/products/**", "/api/v1/reservations/**").access(require(ADMIN))
 			.pathMatchers("/api/v1/payments/**").access(require(ADMIN))
 			.pathMatchers("/api/v1/notifications/**").access(require("notifications"))
+			.pathMatchers("/api/v1/search/reindex/**").access(require(ADMIN))
 			.matchers(reads("/api/v1/search/**")).access(require("search"))
 			.pathMatchers("/api/v1/search/**").access(require(ADMIN))
 			.anyExchange().authenticated();
