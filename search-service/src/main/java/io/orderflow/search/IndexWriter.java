@@ -1,16 +1,15 @@
 package io.orderflow.search;
 
+import java.util.EnumMap;
 import java.util.List;
-
-import java.util.List;
+import java.util.Map;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
-import co.elastic.clients.elasticsearch.core.BulkResponse;
-import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.stereotype.Component;
@@ -29,12 +28,18 @@ class IndexWriter {
 
 	private final SearchIndices indices;
 
-	private final MeterRegistry registry;
+	private final Map<SearchIndex, Counter> applied = new EnumMap<>(SearchIndex.class);
+
+	private final Map<SearchIndex, Counter> stale = new EnumMap<>(SearchIndex.class);
 
 	IndexWriter(ElasticsearchClient client, SearchIndices indices, MeterRegistry registry) {
 		this.client = client;
 		this.indices = indices;
-		this.registry = registry;
+		// Registered once, not looked up by name and tags for every event.
+		for (SearchIndex index : SearchIndex.values()) {
+			this.applied.put(index, registry.counter("search.projection.applied", "index", index.alias()));
+			this.stale.put(index, registry.counter("search.projection.stale", "index", index.alias()));
+		}
 	}
 
 	/**
@@ -43,8 +48,7 @@ class IndexWriter {
 	boolean write(SearchIndex index, String id, long version, Object document) {
 		this.indices.ensure(index);
 		boolean applied = index(index.alias(), id, version, document);
-		this.registry.counter(applied ? "search.projection.applied" : "search.projection.stale", "index", index.alias())
-			.increment();
+		(applied ? this.applied : this.stale).get(index).increment();
 		if (this.indices.isBuilding(index)) {
 			try {
 				// A conflict here only means the backfill got there first with the same
