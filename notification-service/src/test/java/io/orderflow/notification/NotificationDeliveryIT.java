@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.contract.order.OrderConfirmed;
+import io.orderflow.testinfra.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,5 +1,7 @@
 package io.orderflow.notification;
 
+import io.orderflow.testinfra.MutableClock;
+
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -11,7 +13,7 @@ class NotificationTestConfiguration {
 	@Bean
 	@Primary
 	MutableClock testClock() {
-		return new MutableClock();
+		return MutableClock.running();
 	}
 
 	// The only channel: NotificationIT selects it with orderflow.notification.channel.

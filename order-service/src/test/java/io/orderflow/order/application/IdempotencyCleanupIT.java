@@ -5,7 +5,7 @@ import java.time.Duration;
 
 import com.jayway.jsonpath.JsonPath;
 import io.orderflow.order.support.Api;
-import io.orderflow.order.support.MutableClock;
+import io.orderflow.testinfra.MutableClock;
 import io.orderflow.order.support.OrderServiceIT;
 import org.junit.jupiter.api.Test;
 

@@ -15,7 +15,7 @@ import io.orderflow.contract.inventory.ReserveStock;
 import io.orderflow.order.domain.OrderId;
 import io.orderflow.order.domain.OrderRequest;
 import io.orderflow.order.support.Api;
-import io.orderflow.order.support.MutableClock;
+import io.orderflow.testinfra.MutableClock;
 import io.orderflow.order.support.OrderServiceIT;
 import io.orderflow.order.support.ScriptedParticipants;
 import io.orderflow.testinfra.TestTraces;

@@ -16,7 +16,7 @@ import io.orderflow.contract.order.OrderPlaced;
 import io.orderflow.contract.payment.ChargePayment;
 import io.orderflow.contract.payment.RefundPayment;
 import io.orderflow.order.support.Api;
-import io.orderflow.order.support.MutableClock;
+import io.orderflow.testinfra.MutableClock;
 import io.orderflow.order.support.OrderEventsRecorder;
 import io.orderflow.order.support.OrderServiceIT;
 import io.orderflow.order.support.ScriptedParticipants;

@@ -8,7 +8,7 @@ import io.orderflow.order.domain.Order;
 import io.orderflow.order.domain.OrderStatus;
 import io.orderflow.order.saga.SagaStep.Name;
 import io.orderflow.order.saga.SagaStep.Outcome;
-import io.orderflow.order.support.MutableClock;
+import io.orderflow.testinfra.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

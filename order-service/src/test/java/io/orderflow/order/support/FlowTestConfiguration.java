@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.orderflow.messaging.envelope.MessageCodec;
+import io.orderflow.testinfra.MutableClock;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;

@@ -1,4 +1,4 @@
-package io.orderflow.order.support;
+package io.orderflow.testinfra;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,7 +8,8 @@ import java.time.ZoneOffset;
 
 /**
  * A clock that tests move forward: the system clock plus an offset, or a fixed instant.
- * Deadlines fire when a test says so instead of after a real wait.
+ * Deadlines, backoffs and leases run out when a test says so instead of after a real
+ * wait. A service under test takes it as its {@code Clock} bean.
  */
 public final class MutableClock extends Clock {
 
