@@ -3,7 +3,6 @@ package io.orderflow.notification;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -16,16 +15,10 @@ import io.orderflow.contract.order.OrderEvent;
 import io.orderflow.contract.order.OrderPlaced;
 import io.orderflow.contract.testing.GoldenMessages;
 import io.orderflow.messaging.envelope.MessageCodec;
-import io.orderflow.messaging.failure.DeadLetterPublishing;
-import io.orderflow.testinfra.TestInfrastructure;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import io.orderflow.messaging.failure.DeadLetters;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,6 +44,9 @@ class OrderNotificationsFlowIT {
 
 	@Autowired
 	private MessageCodec codec;
+
+	@Autowired
+	private DeadLetters deadLetters;
 
 	@Test
 	void storesAndSendsOneNotificationPerConfirmedOrCancelledOrder() {
@@ -133,8 +129,7 @@ class OrderNotificationsFlowIT {
 		UUID notJson = UUID.randomUUID();
 		UUID unknownType = UUID.randomUUID();
 		UUID noCustomer = UUID.randomUUID();
-		String deadLetterTopic = DeadLetterPublishing.topicFor(OrderEvent.TOPIC);
-		try (OrderEvents events = new OrderEvents(); KafkaConsumer<String, byte[]> deadLetters = consumer()) {
+		try (OrderEvents events = new OrderEvents()) {
 			events.sendRaw(orderId, notJson, "OrderConfirmed", "{\"orderId\": this is not json");
 			events.sendRaw(orderId, unknownType, "OrderExploded", "{\"orderId\":\"" + orderId + "\"}");
 			events.sendRaw(orderId, noCustomer, "OrderConfirmed",
@@ -144,31 +139,13 @@ class OrderNotificationsFlowIT {
 			await().atMost(WAIT).until(() -> this.notifications.countByOrder(orderId) == 1);
 			assertThat(this.notifications.find(orderId, "OrderCancelled")).isPresent();
 
-			List<String> dead = new ArrayList<>();
-			await().atMost(WAIT).untilAsserted(() -> {
-				if (deadLetters.assignment().isEmpty()) {
-					List<TopicPartition> partitions = deadLetters.partitionsFor(deadLetterTopic)
-						.stream()
-						.map((info) -> new TopicPartition(info.topic(), info.partition()))
-						.toList();
-					deadLetters.assign(partitions);
-					deadLetters.seekToBeginning(partitions);
-				}
-				deadLetters.poll(Duration.ofMillis(200)).forEach((deadLetter) -> {
-					if (orderId.equals(deadLetter.key())) {
-						dead.add(new String(deadLetter.headers().lastHeader("message-id").value()));
-					}
-				});
-				assertThat(dead).containsExactly(notJson.toString(), unknownType.toString(), noCustomer.toString());
-			});
+			await().atMost(WAIT)
+				.untilAsserted(() -> assertThat(this.deadLetters.list(OrderEvent.TOPIC)
+					.stream()
+					.filter((letter) -> orderId.equals(letter.key()))
+					.map((letter) -> letter.headers().get("message-id")))
+					.containsExactly(notJson.toString(), unknownType.toString(), noCustomer.toString()));
 		}
-	}
-
-	private static KafkaConsumer<String, byte[]> consumer() {
-		return new KafkaConsumer<>(
-				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafka().bootstrapServers(),
-						ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-				new StringDeserializer(), new ByteArrayDeserializer());
 	}
 
 	private ConsumerRecord<String, Object> record(String key, OrderCancelled golden, Class<?> type, String orderId) {

@@ -3,20 +3,13 @@ package io.orderflow.search;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.contract.order.OrderEvent;
-import io.orderflow.messaging.failure.DeadLetterPublishing;
-import io.orderflow.testinfra.TestInfrastructure;
+import io.orderflow.messaging.failure.DeadLetters;
 import io.orderflow.testinfra.TestTokens;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -44,6 +37,9 @@ class OrderProjectionIT {
 
 	@Autowired
 	private MeterRegistry registry;
+
+	@Autowired
+	private DeadLetters deadLetters;
 
 	private SearchApi api;
 
@@ -95,8 +91,8 @@ class OrderProjectionIT {
 			.untilAsserted(() -> assertThat(
 					this.api.json("/api/v1/search/orders?q=" + order.id(), OPERATOR).get("total").asLong())
 				.isOne());
-		assertThat(deadLetterIds(DeadLetterPublishing.topicFor(OrderEvent.TOPIC), order.id()))
-			.containsExactly(notJson.toString(), unknownType.toString(), noOrderId.toString());
+		assertThat(deadLetterIds(this.deadLetters, OrderEvent.TOPIC, order.id())).containsExactly(notJson.toString(),
+				unknownType.toString(), noOrderId.toString());
 	}
 
 	private double stale() {
@@ -104,30 +100,20 @@ class OrderProjectionIT {
 		return (counter != null) ? counter.count() : 0;
 	}
 
-	/** The message ids of the dead letters keyed {@code key}, once there are three. */
-	static List<String> deadLetterIds(String topic, String key) {
+	/**
+	 * The message ids of the dead letters of {@code topic} keyed {@code key}, once there
+	 * are three, read with the messaging module's own {@link DeadLetters}.
+	 */
+	static List<String> deadLetterIds(DeadLetters deadLetters, String topic, String key) {
 		List<String> dead = new ArrayList<>();
-		try (KafkaConsumer<String, byte[]> deadLetters = new KafkaConsumer<>(
-				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafka().bootstrapServers(),
-						ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-				new StringDeserializer(), new ByteArrayDeserializer())) {
-			await().atMost(WAIT).untilAsserted(() -> {
-				if (deadLetters.assignment().isEmpty()) {
-					List<TopicPartition> partitions = deadLetters.partitionsFor(topic)
-						.stream()
-						.map((info) -> new TopicPartition(info.topic(), info.partition()))
-						.toList();
-					deadLetters.assign(partitions);
-					deadLetters.seekToBeginning(partitions);
-				}
-				deadLetters.poll(Duration.ofMillis(200)).forEach((deadLetter) -> {
-					if (key.equals(deadLetter.key())) {
-						dead.add(new String(deadLetter.headers().lastHeader("message-id").value()));
-					}
-				});
-				assertThat(dead).hasSizeGreaterThanOrEqualTo(3);
-			});
-		}
+		await().atMost(WAIT).untilAsserted(() -> {
+			dead.clear();
+			deadLetters.list(topic)
+				.stream()
+				.filter((letter) -> key.equals(letter.key()))
+				.forEach((letter) -> dead.add(letter.headers().get("message-id")));
+			assertThat(dead).hasSizeGreaterThanOrEqualTo(3);
+		});
 		return dead;
 	}
 

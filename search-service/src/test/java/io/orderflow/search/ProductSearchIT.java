@@ -10,12 +10,13 @@ import io.orderflow.contract.inventory.InventoryEvent;
 import io.orderflow.contract.inventory.ProductChanged;
 import io.orderflow.contract.inventory.StockReleased;
 import io.orderflow.contract.testing.GoldenMessages;
-import io.orderflow.messaging.failure.DeadLetterPublishing;
+import io.orderflow.messaging.failure.DeadLetters;
 import io.orderflow.testinfra.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static io.orderflow.search.OrderProjectionIT.WAIT;
@@ -36,6 +37,9 @@ class ProductSearchIT {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	private DeadLetters deadLetters;
 
 	private SearchApi api;
 
@@ -115,7 +119,7 @@ class ProductSearchIT {
 		});
 		assertThat(this.api.get("/api/v1/search/products?category=" + this.category, TOKEN).body())
 			.contains("\"price\":35.00");
-		assertThat(OrderProjectionIT.deadLetterIds(DeadLetterPublishing.topicFor(InventoryEvent.TOPIC), older.sku()))
+		assertThat(OrderProjectionIT.deadLetterIds(this.deadLetters, InventoryEvent.TOPIC, older.sku()))
 			.containsExactly(notJson.toString(), unknownType.toString(), noSku.toString());
 	}
 
